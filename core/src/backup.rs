@@ -1,0 +1,227 @@
+//! The JSON backup file: a versioned envelope around the [`Dataset`].
+//!
+//! Import is all-or-nothing, so everything is checked here, before the
+//! storage layer writes anything: format and version, each record's shape
+//! and field rules, unique ids and references.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::model::{Case, Customer, Dataset, Revisit};
+use crate::validation::{check_case, check_customer, check_revisit, FieldError};
+
+/// The magic string that says "this file is a Revisit Desk backup".
+pub const FORMAT: &str = "huifang-backup";
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Which kind of record a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    Customers,
+    Cases,
+    Revisits,
+}
+
+impl Entity {
+    pub const ALL: [Entity; 3] = [Entity::Customers, Entity::Cases, Entity::Revisits];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Entity::Customers => "customers",
+            Entity::Cases => "cases",
+            Entity::Revisits => "revisits",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub customers: usize,
+    pub cases: usize,
+    pub revisits: usize,
+}
+
+impl Counts {
+    pub fn of(data: &Dataset) -> Self {
+        Self { customers: data.customers.len(), cases: data.cases.len(), revisits: data.revisits.len() }
+    }
+
+    pub fn get(&self, entity: Entity) -> usize {
+        match entity {
+            Entity::Customers => self.customers,
+            Entity::Cases => self.cases,
+            Entity::Revisits => self.revisits,
+        }
+    }
+}
+
+/// The file as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Backup {
+    pub format: String,
+    pub format_version: u32,
+    pub app_version: String,
+    pub exported_at: DateTime<Utc>,
+    pub counts: Counts,
+    pub data: Dataset,
+}
+
+impl Backup {
+    pub fn new(data: Dataset, app_version: &str, exported_at: DateTime<Utc>) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            app_version: app_version.to_owned(),
+            exported_at,
+            counts: Counts::of(&data),
+            data,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Suggested file name, e.g. `huifang-backup-2026-11-23.json`.
+    pub fn file_name(&self) -> String {
+        format!("{FORMAT}-{}.json", self.exported_at.format("%Y-%m-%d"))
+    }
+}
+
+/// Why a file was refused, precise enough to find the spot.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BackupError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not UTF-8 text")]
+    NotUtf8,
+    #[error("not valid JSON at line {line}, column {column}")]
+    NotJson { line: usize, column: usize },
+    #[error("not a Revisit Desk backup")]
+    NotABackup,
+    #[error("backup format version {0} is newer than this app understands")]
+    TooNew(u64),
+    #[error("backup format version {0} is not supported")]
+    Unsupported(u64),
+    #[error("missing or malformed part: {0}")]
+    Missing(&'static str),
+    #[error("{}[{index}] is malformed: {detail}", entity.key())]
+    Malformed { entity: Entity, index: usize, detail: String },
+    #[error("{}[{index}]: {:?} {:?}", entity.key(), error.field, error.problem)]
+    Invalid { entity: Entity, index: usize, error: FieldError },
+    #[error("{}[{index}]: id {id} appears twice", entity.key())]
+    DuplicateId { entity: Entity, index: usize, id: Uuid },
+    #[error("{}[{index}]: refers to a missing record {id}", entity.key())]
+    Dangling { entity: Entity, index: usize, id: Uuid },
+    #[error("{}: the header says {declared} records, the file holds {found}", entity.key())]
+    CountMismatch { entity: Entity, declared: usize, found: usize },
+}
+
+fn records<T: for<'de> Deserialize<'de>>(data: &Value, entity: Entity) -> Result<Vec<T>, BackupError> {
+    let items = data.get(entity.key()).and_then(Value::as_array).ok_or(BackupError::Missing(entity.key()))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, v)| {
+            T::deserialize(v).map_err(|e| BackupError::Malformed { entity, index, detail: e.to_string() })
+        })
+        .collect()
+}
+
+fn unique_ids(ids: impl Iterator<Item = Uuid>, entity: Entity) -> Result<HashSet<Uuid>, BackupError> {
+    let mut seen = HashSet::new();
+    for (index, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            return Err(BackupError::DuplicateId { entity, index, id });
+        }
+    }
+    Ok(seen)
+}
+
+fn first_problem(entity: Entity, index: usize, errors: Vec<FieldError>) -> Result<(), BackupError> {
+    match errors.into_iter().next() {
+        Some(error) => Err(BackupError::Invalid { entity, index, error }),
+        None => Ok(()),
+    }
+}
+
+/// Reads and checks a backup file. `Ok` means every record is sound and
+/// the whole file can be written.
+pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(BackupError::Empty);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| BackupError::NotUtf8)?;
+    let root: Value =
+        serde_json::from_str(text).map_err(|e| BackupError::NotJson { line: e.line(), column: e.column() })?;
+    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(BackupError::NotABackup);
+    }
+    let version = root.get("format_version").and_then(Value::as_u64).ok_or(BackupError::Missing("format_version"))?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(BackupError::TooNew(version));
+    }
+    if version == 0 {
+        return Err(BackupError::Unsupported(version));
+    }
+    let app_version = root.get("app_version").and_then(Value::as_str).ok_or(BackupError::Missing("app_version"))?;
+    let exported_at = root
+        .get("exported_at")
+        .and_then(|v| DateTime::<Utc>::deserialize(v).ok())
+        .ok_or(BackupError::Missing("exported_at"))?;
+    let counts = root.get("counts").and_then(|v| Counts::deserialize(v).ok()).ok_or(BackupError::Missing("counts"))?;
+    let data = root.get("data").filter(|v| v.is_object()).ok_or(BackupError::Missing("data"))?;
+
+    let dataset = Dataset {
+        customers: records::<Customer>(data, Entity::Customers)?,
+        cases: records::<Case>(data, Entity::Cases)?,
+        revisits: records::<Revisit>(data, Entity::Revisits)?,
+    };
+    let found = Counts::of(&dataset);
+    for entity in Entity::ALL {
+        if counts.get(entity) != found.get(entity) {
+            return Err(BackupError::CountMismatch { entity, declared: counts.get(entity), found: found.get(entity) });
+        }
+    }
+    check_dataset(&dataset)?;
+    Ok(Backup {
+        format: FORMAT.to_owned(),
+        format_version: FORMAT_VERSION,
+        app_version: app_version.to_owned(),
+        exported_at,
+        counts,
+        data: dataset,
+    })
+}
+
+/// Field rules, unique ids and references across the whole dataset.
+pub fn check_dataset(data: &Dataset) -> Result<(), BackupError> {
+    let customers = unique_ids(data.customers.iter().map(|c| c.id), Entity::Customers)?;
+    unique_ids(data.cases.iter().map(|c| c.id), Entity::Cases)?;
+    unique_ids(data.revisits.iter().map(|r| r.id), Entity::Revisits)?;
+    for (index, c) in data.customers.iter().enumerate() {
+        first_problem(Entity::Customers, index, check_customer(c))?;
+    }
+    let cases: std::collections::HashMap<Uuid, &Case> = data.cases.iter().map(|c| (c.id, c)).collect();
+    for (index, c) in data.cases.iter().enumerate() {
+        if !customers.contains(&c.customer_id) {
+            return Err(BackupError::Dangling { entity: Entity::Cases, index, id: c.customer_id });
+        }
+        first_problem(Entity::Cases, index, check_case(c))?;
+    }
+    for (index, r) in data.revisits.iter().enumerate() {
+        let case = cases.get(&r.case_id).copied();
+        if case.is_none() {
+            return Err(BackupError::Dangling { entity: Entity::Revisits, index, id: r.case_id });
+        }
+        first_problem(Entity::Revisits, index, check_revisit(r, case))?;
+    }
+    Ok(())
+}

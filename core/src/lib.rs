@@ -1,0 +1,16 @@
+//! 回访台 Revisit Desk — the domain, with no web dependencies.
+//!
+//! Everything here is pure: "today" and "now" are always parameters, so every
+//! rule can be tested natively and gives the same answer for the same data.
+//! Rule numbers in comments and tests refer to `shared/DOMAIN.md`.
+
+pub mod backup;
+pub mod calendar;
+pub mod model;
+pub mod policy;
+pub mod scheduler;
+pub mod statistics;
+pub mod validation;
+
+pub use calendar::YearMonth;
+pub use model::{Case, CaseKind, Channel, Customer, Dataset, Method, Revisit, Role, Satisfaction, Severity, Subject, Unit};

@@ -1,0 +1,309 @@
+//! Field rules shared by the forms and the backup import, so a record that
+//! the forms would refuse can't slip in through a file either.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::model::{Case, CaseKind, Channel, Customer, Method, Revisit, Satisfaction, Severity, Subject, Unit};
+
+pub const NAME_MAX: usize = 40;
+pub const PHONE_MAX: usize = 20;
+pub const UNIT_PART_MAX: usize = 10;
+pub const TEXT_MAX: usize = 2000;
+/// Dates outside this range are typing mistakes, not office history.
+pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// Which field a problem is about; the UI turns it into a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Id,
+    Name,
+    Phone,
+    Building,
+    Entrance,
+    Room,
+    Customer,
+    Case,
+    ReceivedOn,
+    CompletedOn,
+    Description,
+    Round,
+    VisitedOn,
+    Content,
+    Satisfaction,
+}
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    InvalidPhone,
+    InvalidDate,
+    TooEarly,
+    InFuture,
+    BeforeReceived,
+    BeforeCompleted,
+    NotCompleted,
+    NotFound,
+    OutOfRange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    fn new(field: Field, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}
+
+fn text(field: Field, value: &str, max: usize, required: bool, errors: &mut Vec<FieldError>) -> String {
+    let value = value.trim();
+    if required && value.is_empty() {
+        errors.push(FieldError::new(field, Problem::Required));
+    } else if value.chars().count() > max {
+        errors.push(FieldError::new(field, Problem::TooLong { max }));
+    }
+    value.to_owned()
+}
+
+/// Phone numbers as staff type them: digits with optional +, -, spaces.
+fn phone_ok(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    digits >= 5 && phone.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' '))
+}
+
+fn date_in_range(field: Field, date: NaiveDate, today: NaiveDate, errors: &mut Vec<FieldError>) {
+    if date < EARLIEST_DATE {
+        errors.push(FieldError::new(field, Problem::TooEarly));
+    } else if date > today {
+        errors.push(FieldError::new(field, Problem::InFuture));
+    }
+}
+
+/// Parses a date typed or picked in a form (`YYYY-MM-DD`).
+pub fn parse_date(field: Field, value: &str) -> Result<NaiveDate, FieldError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, Problem::Required));
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| FieldError::new(field, Problem::InvalidDate))
+}
+
+/// What the customer form submits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerDraft {
+    pub name: String,
+    pub phone: String,
+    pub building: String,
+    pub entrance: String,
+    pub room: String,
+}
+
+impl CustomerDraft {
+    pub fn validate(&self, id: Uuid, now: DateTime<Utc>) -> Result<Customer, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = text(Field::Name, &self.name, NAME_MAX, true, &mut errors);
+        let phone = text(Field::Phone, &self.phone, PHONE_MAX, true, &mut errors);
+        if !phone.is_empty() && phone.chars().count() <= PHONE_MAX && !phone_ok(&phone) {
+            errors.push(FieldError::new(Field::Phone, Problem::InvalidPhone));
+        }
+        let unit = Unit {
+            building: text(Field::Building, &self.building, UNIT_PART_MAX, true, &mut errors),
+            entrance: text(Field::Entrance, &self.entrance, UNIT_PART_MAX, true, &mut errors),
+            room: text(Field::Room, &self.room, UNIT_PART_MAX, true, &mut errors),
+        };
+        if errors.is_empty() {
+            Ok(Customer { id, name, phone, unit, created_at: now, updated_at: now })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Checks a stored or imported customer by the same rules as the form.
+pub fn check_customer(c: &Customer) -> Vec<FieldError> {
+    let draft = CustomerDraft {
+        name: c.name.clone(),
+        phone: c.phone.clone(),
+        building: c.unit.building.clone(),
+        entrance: c.unit.entrance.clone(),
+        room: c.unit.room.clone(),
+    };
+    match draft.validate(c.id, c.created_at) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors,
+    }
+}
+
+/// What the complaint form submits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintDraft {
+    pub customer_id: Option<Uuid>,
+    pub received_on: String,
+    pub channel: Channel,
+    pub severity: Severity,
+    pub subject: Subject,
+    pub description: String,
+}
+
+impl ComplaintDraft {
+    /// `customers` are the known customer ids; `today` bounds the dates.
+    pub fn validate(
+        &self,
+        id: Uuid,
+        customer_exists: impl Fn(Uuid) -> bool,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Case, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let customer_id = match self.customer_id {
+            None => {
+                errors.push(FieldError::new(Field::Customer, Problem::Required));
+                None
+            }
+            Some(c) if !customer_exists(c) => {
+                errors.push(FieldError::new(Field::Customer, Problem::NotFound));
+                None
+            }
+            Some(c) => Some(c),
+        };
+        let received_on = match parse_date(Field::ReceivedOn, &self.received_on) {
+            Ok(d) => {
+                date_in_range(Field::ReceivedOn, d, today, &mut errors);
+                Some(d)
+            }
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let description = text(Field::Description, &self.description, TEXT_MAX, true, &mut errors);
+        match (customer_id, received_on, errors.is_empty()) {
+            (Some(customer_id), Some(received_on), true) => Ok(Case {
+                id,
+                customer_id,
+                kind: CaseKind::Complaint,
+                received_on,
+                channel: self.channel,
+                severity: self.severity,
+                subject: self.subject,
+                description,
+                completed_on: None,
+                created_at: now,
+                updated_at: now,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Marks a case handled on `completed_on` (a form value), refusing dates
+/// before it was received or in the future.
+pub fn complete_case(case: &Case, completed_on: &str, today: NaiveDate, now: DateTime<Utc>) -> Result<Case, FieldError> {
+    let date = parse_date(Field::CompletedOn, completed_on)?;
+    let mut errors = Vec::new();
+    date_in_range(Field::CompletedOn, date, today, &mut errors);
+    if let Some(e) = errors.pop() {
+        return Err(e);
+    }
+    if date < case.received_on {
+        return Err(FieldError::new(Field::CompletedOn, Problem::BeforeReceived));
+    }
+    Ok(Case { completed_on: Some(date), updated_at: now, ..case.clone() })
+}
+
+/// Checks a stored or imported case: text limits and date order.
+pub fn check_case(c: &Case) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    text(Field::Description, &c.description, TEXT_MAX, true, &mut errors);
+    if c.received_on < EARLIEST_DATE {
+        errors.push(FieldError::new(Field::ReceivedOn, Problem::TooEarly));
+    }
+    if let Some(done) = c.completed_on {
+        if done < c.received_on {
+            errors.push(FieldError::new(Field::CompletedOn, Problem::BeforeReceived));
+        }
+    }
+    errors
+}
+
+/// What the revisit form submits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisitDraft {
+    pub method: Method,
+    pub visited_on: String,
+    pub content: String,
+    pub satisfaction: Option<Satisfaction>,
+}
+
+impl RevisitDraft {
+    /// A revisit is only recorded for a handled case, on or after the day
+    /// handling completed, never in the future.
+    pub fn validate(&self, id: Uuid, case: &Case, round: u32, today: NaiveDate, now: DateTime<Utc>) -> Result<Revisit, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let visited_on = match parse_date(Field::VisitedOn, &self.visited_on) {
+            Ok(d) => {
+                date_in_range(Field::VisitedOn, d, today, &mut errors);
+                match case.completed_on {
+                    None => errors.push(FieldError::new(Field::Case, Problem::NotCompleted)),
+                    Some(done) if d < done => errors.push(FieldError::new(Field::VisitedOn, Problem::BeforeCompleted)),
+                    Some(_) => {}
+                }
+                Some(d)
+            }
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let content = text(Field::Content, &self.content, TEXT_MAX, true, &mut errors);
+        // Silence is not satisfaction (DOMAIN "Lessons"): the result must be chosen.
+        let satisfaction = self.satisfaction;
+        if satisfaction.is_none() {
+            errors.push(FieldError::new(Field::Satisfaction, Problem::Required));
+        }
+        match (visited_on, satisfaction, errors.is_empty()) {
+            (Some(visited_on), Some(satisfaction), true) => Ok(Revisit {
+                id,
+                case_id: case.id,
+                round,
+                method: self.method,
+                visited_on,
+                content,
+                satisfaction,
+                created_at: now,
+                updated_at: now,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Checks a stored or imported revisit against its case.
+pub fn check_revisit(r: &Revisit, case: Option<&Case>) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    text(Field::Content, &r.content, TEXT_MAX, true, &mut errors);
+    if r.round == 0 || r.round > 99 {
+        errors.push(FieldError::new(Field::Round, Problem::OutOfRange));
+    }
+    match case {
+        None => errors.push(FieldError::new(Field::Case, Problem::NotFound)),
+        Some(c) => match c.completed_on {
+            None => errors.push(FieldError::new(Field::Case, Problem::NotCompleted)),
+            Some(done) if r.visited_on < done => errors.push(FieldError::new(Field::VisitedOn, Problem::BeforeCompleted)),
+            Some(_) => {}
+        },
+    }
+    errors
+}

@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+
+use crate::components::{NavBar, NoticeBar};
+use crate::i18n::{I18n, Lang, Msg};
+use crate::navigation::{current_hash, set_hash, Page};
+use crate::pages::{ComplaintsPage, CustomersPage, DataPage, RevisitPage, TallyPage, TodayPage};
+use crate::state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(Lang::saved());
+    provide_context(I18n(lang));
+    let app = AppState::new(Page::from_hash(&current_hash()));
+    provide_context(app);
+
+    Effect::new(move || {
+        let lang = lang.get();
+        lang.save();
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", lang.html_tag());
+        }
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(Msg::AppTitle.text(lang));
+        }
+    });
+    Effect::new(move || set_hash(app.page.get()));
+
+    let i18n = I18n(lang);
+    view! {
+        <header class="topbar">
+            <h1>{move || i18n.t(Msg::AppTitle)} <small>{move || i18n.t(Msg::AppTagline)}</small></h1>
+            <NavBar />
+        </header>
+        <NoticeBar />
+        <main>
+            {move || match app.page.get() {
+                Page::Today => view! { <TodayPage /> }.into_any(),
+                Page::Customers => view! { <CustomersPage /> }.into_any(),
+                Page::Complaints => view! { <ComplaintsPage /> }.into_any(),
+                Page::Revisit(id) => view! { <RevisitPage case_id=id /> }.into_any(),
+                Page::Tally => view! { <TallyPage /> }.into_any(),
+                Page::Data => view! { <DataPage /> }.into_any(),
+            }}
+        </main>
+    }
+}

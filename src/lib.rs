@@ -1,0 +1,17 @@
+//! 回访台 Revisit Desk — the browser app: storage and screens over `huifang-core`.
+
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod files;
+pub mod i18n;
+pub mod navigation;
+pub mod pages;
+pub mod state;
+pub mod store;
+
+/// Mounts the app on the page.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,142 @@
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use huifang_core::backup::{self, Backup, Counts};
+use huifang_core::Dataset;
+
+use crate::components::WithData;
+use crate::i18n::{backup_error, store_error, use_i18n, Lang, Msg};
+use crate::state::use_app;
+use crate::{clock, files};
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn counts_text(lang: Lang, c: &Counts) -> String {
+    match lang {
+        Lang::Zh => format!("客户 {} 户，事项 {} 件，回访 {} 条", c.customers, c.cases, c.revisits),
+        Lang::En => format!("{} customers, {} cases, {} revisits", c.customers, c.cases, c.revisits),
+    }
+}
+
+/// Export and import of the JSON backup.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let pending = RwSignal::new(None::<Backup>);
+    let dialog = NodeRef::<Dialog>::new();
+
+    let export = Action::new_local(move |_: &()| async move {
+        let data = match app.database().await {
+            Ok(db) => db.load().await,
+            Err(e) => Err(e),
+        };
+        match data {
+            Ok(data) => {
+                let backup = Backup::new(data, APP_VERSION, clock::now());
+                match files::download(&backup.file_name(), &backup.to_json(), "application/json") {
+                    Ok(()) => app.notice.set(Some(crate::state::Notice::Done(Msg::Exported))),
+                    Err(detail) => app.failed(detail),
+                }
+            }
+            Err(e) => app.failed(store_error(i18n.lang(), &e)),
+        }
+    });
+
+    // Reading and checking happen before anything is written.
+    let choose = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move {
+            pending.set(None);
+            let bytes = match files::read_bytes(&file).await {
+                Ok(b) => b,
+                Err(detail) => return app.failed(format!("{}{detail}", i18n.t(Msg::ImportRefused))),
+            };
+            match backup::parse(&bytes) {
+                Ok(b) => {
+                    app.notice.set(None);
+                    pending.set(Some(b));
+                    if let Some(d) = dialog.get_untracked() {
+                        let _ = d.show_modal();
+                    }
+                }
+                Err(e) => app.failed(format!("{}{}", i18n.t(Msg::ImportRefused), backup_error(i18n.lang(), &e))),
+            }
+        }
+    });
+
+    let restore = Action::new_local(move |b: &Backup| {
+        let data = b.data.clone();
+        async move {
+            let result = match app.database().await {
+                Ok(db) => db.replace_all(&data).await,
+                Err(e) => Err(e),
+            };
+            close(dialog);
+            pending.set(None);
+            match result {
+                Ok(()) => app.saved(Msg::Imported),
+                Err(e) => app.failed(store_error(i18n.lang(), &e)),
+            }
+        }
+    });
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                choose.dispatch(file);
+            }
+            // Let the same file be chosen again after a refusal.
+            input.set_value("");
+        }
+    };
+
+    view! {
+        <section class="page">
+            <h2>{move || i18n.t(Msg::DataTitle)}</h2>
+            <p class="hint">{move || i18n.t(Msg::DataWhere)}</p>
+            <div class="card">
+                <h3>{move || i18n.t(Msg::CurrentData)}</h3>
+                <WithData render=move |data: Dataset| {
+                    let c = Counts::of(&data);
+                    view! { <p id="data-counts">{move || counts_text(i18n.lang(), &c)}</p> }
+                } />
+                <button id="export" class="primary" on:click=move |_| { export.dispatch(()); }>
+                    {move || i18n.t(Msg::Export)}
+                </button>
+            </div>
+            <div class="card">
+                <h3>{move || i18n.t(Msg::Import)}</h3>
+                <label for="import-file">{move || i18n.t(Msg::ImportChoose)}</label>
+                <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
+            </div>
+            <dialog node_ref=dialog id="import-dialog">
+                {move || pending.get().map(|b| {
+                    let counts = b.counts;
+                    view! {
+                        <p>{move || i18n.t(Msg::ImportPreview)}</p>
+                        <p id="import-preview">{move || counts_text(i18n.lang(), &counts)}</p>
+                        <p>{move || i18n.t(Msg::ExportedAt)} ": " {b.exported_at.format("%Y-%m-%d %H:%M UTC").to_string()}</p>
+                        <div class="actions">
+                            <button id="import-cancel" on:click=move |_| { close(dialog); pending.set(None); }>
+                                {move || i18n.t(Msg::Cancel)}
+                            </button>
+                            <button id="import-confirm" class="danger" disabled=move || restore.pending().get()
+                                on:click=move |_| { if let Some(b) = pending.get_untracked() { restore.dispatch(b); } }>
+                                {move || i18n.t(Msg::ImportConfirm)}
+                            </button>
+                        </div>
+                    }
+                })}
+            </dialog>
+        </section>
+    }
+}
+
+fn close(dialog: NodeRef<Dialog>) {
+    if let Some(d) = dialog.get_untracked() {
+        d.close();
+    }
+}

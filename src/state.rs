@@ -1,0 +1,69 @@
+//! App-wide state: the database connection, the loaded records, the
+//! current screen and the last notice. Provided through context.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use huifang_core::model::Dataset;
+
+use crate::i18n::Msg;
+use crate::navigation::Page;
+use crate::store::{schema::DB_NAME, Database, StoreError};
+
+/// A message shown at the top of the screen after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Done(Msg),
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    db: StoredValue<Option<Rc<Database>>, LocalStorage>,
+    /// Every record, reloaded after each write.
+    pub data: LocalResource<Result<Dataset, StoreError>>,
+    pub page: RwSignal<Page>,
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl AppState {
+    pub fn new(initial: Page) -> Self {
+        let db: StoredValue<Option<Rc<Database>>, LocalStorage> = StoredValue::new_local(None);
+        let data = LocalResource::new(move || async move { Self::connect(db).await?.load().await });
+        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None) }
+    }
+
+    async fn connect(db: StoredValue<Option<Rc<Database>>, LocalStorage>) -> Result<Rc<Database>, StoreError> {
+        if let Some(open) = db.get_value() {
+            return Ok(open);
+        }
+        let open = Rc::new(Database::open(DB_NAME).await?);
+        db.set_value(Some(open.clone()));
+        Ok(open)
+    }
+
+    /// The open database (opened on first use).
+    pub async fn database(self) -> Result<Rc<Database>, StoreError> {
+        Self::connect(self.db).await
+    }
+
+    /// After a committed write: reload the records and say so.
+    pub fn saved(self, msg: Msg) {
+        self.data.refetch();
+        self.notice.set(Some(Notice::Done(msg)));
+    }
+
+    pub fn failed(self, text: String) {
+        self.notice.set(Some(Notice::Failed(text)));
+    }
+
+    pub fn go(self, page: Page) {
+        self.notice.set(None);
+        self.page.set(page);
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

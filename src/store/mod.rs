@@ -1,0 +1,9 @@
+//! IndexedDB storage through `rexie`: a thin layer that turns the domain
+//! records into rows and back. All rules live in `huifang-core`.
+
+mod database;
+mod error;
+pub mod schema;
+
+pub use database::Database;
+pub use error::StoreError;

@@ -1,0 +1,199 @@
+//! Serves the release build and drives it in headless Chromium through
+//! chromedriver, as a user would. Any console error or panic fails the test.
+
+use std::net::TcpListener as StdListener;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use tokio::process::{Child, Command};
+
+pub const WAIT: Duration = Duration::from_secs(15);
+
+pub struct Browser {
+    pub client: Client,
+    pub base_url: String,
+    pub downloads: tempfile::TempDir,
+    _profile: tempfile::TempDir,
+    driver: Child,
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free loopback port")
+}
+
+fn dist_dir() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "no release build in {}: run `trunk build --release --offline` first (scripts/test does)",
+        dist.display()
+    );
+    dist
+}
+
+/// Serves `dist/` on a free loopback port; returns its URL.
+async fn serve_dist() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+    let addr = listener.local_addr().expect("local addr");
+    let app = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(dist_dir()));
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("static server") });
+    format!("http://{addr}/")
+}
+
+impl Browser {
+    pub async fn start() -> Self {
+        let base_url = serve_dist().await;
+        let port = free_port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e} (scripts/setup installs it)"));
+        let profile = tempfile::tempdir().expect("profile dir");
+        let downloads = tempfile::tempdir().expect("download dir");
+        let caps: Capabilities = serde_json::from_value(json!({
+            "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,1000", "--lang=zh-CN",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.path().display().to_string(),
+                    "download.prompt_for_download": false,
+                },
+            },
+        }))
+        .expect("capabilities");
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&webdriver).await {
+                Ok(c) => break c,
+                Err(e) if started.elapsed() < Duration::from_secs(20) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("chromedriver did not start a session: {e}"),
+            }
+        };
+        Self { client, base_url, downloads, _profile: profile, driver }
+    }
+
+    pub async fn open(&self, hash: &str) {
+        self.client.goto(&format!("{}{hash}", self.base_url)).await.expect("navigate");
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        el.clear().await.unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        el.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
+    /// Waits until the element's text contains `expected`; returns the text.
+    pub async fn wait_text(&self, css: &str, expected: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let found = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if found.contains(expected) {
+                return found;
+            }
+            if started.elapsed() > WAIT {
+                panic!("{css}: expected text containing {expected:?}, found {found:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        let started = Instant::now();
+        while self.client.find(Locator::Css(css)).await.is_ok() {
+            assert!(started.elapsed() < WAIT, "{css} is still shown");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits for a finished download and returns its path.
+    pub async fn downloaded(&self, suffix: &str) -> PathBuf {
+        let started = Instant::now();
+        loop {
+            let done = std::fs::read_dir(self.downloads.path())
+                .expect("download dir")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.to_string_lossy().ends_with(suffix));
+            if let Some(path) = done {
+                return path;
+            }
+            assert!(started.elapsed() < WAIT, "no {suffix} file was downloaded");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Console errors since the last call (chromedriver's browser log).
+    pub async fn console_errors(&self) -> Vec<String> {
+        let log = self.client.issue_cmd(BrowserLog).await.expect("browser log");
+        log.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub async fn assert_no_console_errors(&self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "console errors or panics: {errors:#?}");
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.close().await;
+        let _ = self.driver.kill().await;
+    }
+}
+
+/// chromedriver's (non-W3C but supported) endpoint for the browser console log.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
+

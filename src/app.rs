@@ -10,7 +10,7 @@ use crate::state::AppState;
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::saved());
     provide_context(I18n(lang));
-    let app = AppState::new(Page::from_hash(&current_hash()));
+    let app = AppState::new(Page::from_hash(&current_hash()), I18n(lang));
     provide_context(app);
 
     Effect::new(move || {

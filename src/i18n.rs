@@ -60,6 +60,12 @@ impl I18n {
         self.0.get()
     }
 
+    /// The language right now, without subscribing: for messages built in
+    /// actions and event handlers rather than in views.
+    pub fn current(self) -> Lang {
+        self.0.get_untracked()
+    }
+
     /// The text of `msg` in the current language (tracked, so views update).
     pub fn t(self, msg: Msg) -> &'static str {
         msg.text(self.0.get())
@@ -309,7 +315,9 @@ pub fn backup_error(lang: Lang, e: &BackupError) -> String {
         (Lang::En, Empty) => "The file is empty.".into(),
         (Lang::Zh, NotUtf8) => "文件不是 UTF-8 文本，不是回访台备份。".into(),
         (Lang::En, NotUtf8) => "The file is not UTF-8 text, so it is not a Revisit Desk backup.".into(),
-        (Lang::Zh, NotJson { line, column }) => format!("文件已损坏或不完整（第 {line} 行第 {column} 列不是有效的 JSON）。"),
+        (Lang::Zh, NotJson { line, column }) => {
+            format!("文件已损坏或不完整（第 {line} 行第 {column} 列不是有效的 JSON）。")
+        }
         (Lang::En, NotJson { line, column }) => {
             format!("The file is damaged or incomplete (invalid JSON at line {line}, column {column}).")
         }
@@ -349,7 +357,10 @@ pub fn backup_error(lang: Lang, e: &BackupError) -> String {
             format!("文件声明有 {declared} 条{}记录，实际有 {found} 条，文件可能不完整。", entity(lang, *en))
         }
         (Lang::En, CountMismatch { entity: en, declared, found }) => {
-            format!("The file declares {declared} {} records but holds {found}; it may be incomplete.", entity(lang, *en))
+            format!(
+                "The file declares {declared} {} records but holds {found}; it may be incomplete.",
+                entity(lang, *en)
+            )
         }
     }
 }

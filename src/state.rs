@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use huifang_core::model::Dataset;
 
-use crate::i18n::Msg;
+use crate::i18n::{store_error, I18n, Msg};
 use crate::navigation::Page;
 use crate::store::{schema::DB_NAME, Database, StoreError};
 
@@ -25,13 +25,14 @@ pub struct AppState {
     pub data: LocalResource<Result<Dataset, StoreError>>,
     pub page: RwSignal<Page>,
     pub notice: RwSignal<Option<Notice>>,
+    i18n: I18n,
 }
 
 impl AppState {
-    pub fn new(initial: Page) -> Self {
+    pub fn new(initial: Page, i18n: I18n) -> Self {
         let db: StoredValue<Option<Rc<Database>>, LocalStorage> = StoredValue::new_local(None);
         let data = LocalResource::new(move || async move { Self::connect(db).await?.load().await });
-        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None) }
+        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None), i18n }
     }
 
     async fn connect(db: StoredValue<Option<Rc<Database>>, LocalStorage>) -> Result<Rc<Database>, StoreError> {
@@ -46,6 +47,30 @@ impl AppState {
     /// The open database (opened on first use).
     pub async fn database(self) -> Result<Rc<Database>, StoreError> {
         Self::connect(self.db).await
+    }
+
+    /// Runs one user action's write and reports it: on commit, reloads the
+    /// records and says `done`; otherwise shows why, in the user's language.
+    /// Returns whether it was saved.
+    pub async fn save<F, Fut>(self, done: Msg, write: F) -> bool
+    where
+        F: FnOnce(Rc<Database>) -> Fut,
+        Fut: std::future::Future<Output = Result<(), StoreError>>,
+    {
+        let result = match self.database().await {
+            Ok(db) => write(db).await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => {
+                self.saved(done);
+                true
+            }
+            Err(e) => {
+                self.failed(store_error(self.i18n.current(), &e));
+                false
+            }
+        }
     }
 
     /// After a committed write: reload the records and say so.

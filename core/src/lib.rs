@@ -13,4 +13,6 @@ pub mod statistics;
 pub mod validation;
 
 pub use calendar::YearMonth;
-pub use model::{Case, CaseKind, Channel, Customer, Dataset, Method, Revisit, Role, Satisfaction, Severity, Subject, Unit};
+pub use model::{
+    Case, CaseKind, Channel, Customer, Dataset, Method, Revisit, Role, Satisfaction, Severity, Subject, Unit,
+};

@@ -67,12 +67,8 @@ pub fn complaint_revisit(case: &Case, today: NaiveDate) -> Option<PlannedRevisit
 /// same data always gives the same plan).
 pub fn plan(data: &Dataset, today: NaiveDate) -> Vec<PlannedRevisit> {
     let revisited: std::collections::HashSet<Uuid> = data.revisits.iter().map(|r| r.case_id).collect();
-    let mut open: Vec<PlannedRevisit> = data
-        .cases
-        .iter()
-        .filter(|c| !revisited.contains(&c.id))
-        .filter_map(|c| complaint_revisit(c, today))
-        .collect();
+    let mut open: Vec<PlannedRevisit> =
+        data.cases.iter().filter(|c| !revisited.contains(&c.id)).filter_map(|c| complaint_revisit(c, today)).collect();
     open.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.case_id.cmp(&b.case_id)));
     open
 }

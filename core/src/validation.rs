@@ -210,7 +210,12 @@ impl ComplaintDraft {
 
 /// Marks a case handled on `completed_on` (a form value), refusing dates
 /// before it was received or in the future.
-pub fn complete_case(case: &Case, completed_on: &str, today: NaiveDate, now: DateTime<Utc>) -> Result<Case, FieldError> {
+pub fn complete_case(
+    case: &Case,
+    completed_on: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Case, FieldError> {
     let date = parse_date(Field::CompletedOn, completed_on)?;
     let mut errors = Vec::new();
     date_in_range(Field::CompletedOn, date, today, &mut errors);
@@ -250,7 +255,14 @@ pub struct RevisitDraft {
 impl RevisitDraft {
     /// A revisit is only recorded for a handled case, on or after the day
     /// handling completed, never in the future.
-    pub fn validate(&self, id: Uuid, case: &Case, round: u32, today: NaiveDate, now: DateTime<Utc>) -> Result<Revisit, Vec<FieldError>> {
+    pub fn validate(
+        &self,
+        id: Uuid,
+        case: &Case,
+        round: u32,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Revisit, Vec<FieldError>> {
         let mut errors = Vec::new();
         let visited_on = match parse_date(Field::VisitedOn, &self.visited_on) {
             Ok(d) => {
@@ -301,7 +313,9 @@ pub fn check_revisit(r: &Revisit, case: Option<&Case>) -> Vec<FieldError> {
         None => errors.push(FieldError::new(Field::Case, Problem::NotFound)),
         Some(c) => match c.completed_on {
             None => errors.push(FieldError::new(Field::Case, Problem::NotCompleted)),
-            Some(done) if r.visited_on < done => errors.push(FieldError::new(Field::VisitedOn, Problem::BeforeCompleted)),
+            Some(done) if r.visited_on < done => {
+                errors.push(FieldError::new(Field::VisitedOn, Problem::BeforeCompleted))
+            }
             Some(_) => {}
         },
     }

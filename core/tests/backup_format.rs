@@ -153,10 +153,7 @@ fn a_case_of_a_missing_customer_is_refused() {
 #[test]
 fn counts_that_disagree_with_the_content_are_refused() {
     let bytes = edit(|v| v["counts"]["revisits"] = 5.into());
-    assert_eq!(
-        parse(&bytes),
-        Err(BackupError::CountMismatch { entity: Entity::Revisits, declared: 5, found: 1 })
-    );
+    assert_eq!(parse(&bytes), Err(BackupError::CountMismatch { entity: Entity::Revisits, declared: 5, found: 1 }));
 }
 
 #[test]

@@ -60,7 +60,8 @@ fn an_over_long_name_is_refused() {
 fn a_complaint_needs_a_known_customer() {
     let e = complaint_draft(None).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap_err();
     assert!(e.contains(&FieldError { field: Field::Customer, problem: Problem::Required }));
-    let e = complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| false, d(TODAY), now()).unwrap_err();
+    let e =
+        complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| false, d(TODAY), now()).unwrap_err();
     assert!(e.contains(&FieldError { field: Field::Customer, problem: Problem::NotFound }));
 }
 
@@ -77,7 +78,8 @@ fn a_complaint_received_in_the_future_or_on_an_impossible_date_is_refused() {
 
 #[test]
 fn handling_cannot_complete_before_the_complaint_was_received() {
-    let case = complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap();
+    let case =
+        complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap();
     assert_eq!(
         complete_case(&case, "2026-11-19", d(TODAY), now()),
         Err(FieldError { field: Field::CompletedOn, problem: Problem::BeforeReceived })
@@ -87,16 +89,21 @@ fn handling_cannot_complete_before_the_complaint_was_received() {
 
 #[test]
 fn lessons_silence_is_not_satisfaction_a_result_must_be_chosen() {
-    let mut case = complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap();
+    let mut case =
+        complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap();
     case.completed_on = Some(d("2026-11-21"));
-    let r = RevisitDraft { method: Method::Phone, visited_on: TODAY.into(), content: "已处理".into(), satisfaction: None };
+    let r =
+        RevisitDraft {
+            method: Method::Phone, visited_on: TODAY.into(), content: "已处理".into(), satisfaction: None
+        };
     let e = r.validate(Uuid::from_u128(3), &case, 1, d(TODAY), now()).unwrap_err();
     assert_eq!(e, vec![FieldError { field: Field::Satisfaction, problem: Problem::Required }]);
 }
 
 #[test]
 fn a_revisit_cannot_predate_the_handling_it_follows_up() {
-    let mut case = complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap();
+    let mut case =
+        complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap();
     case.completed_on = Some(d("2026-11-22"));
     let r = RevisitDraft {
         method: Method::Phone,

@@ -10,8 +10,12 @@ pub fn NoticeBar() -> impl IntoView {
     let app = use_app();
     move || {
         app.notice.get().map(|n| match n {
-            Notice::Done(msg) => view! { <div id="notice" class="notice ok" role="status">{i18n.t(msg)}</div> }.into_any(),
-            Notice::Failed(text) => view! { <div id="notice" class="notice error" role="alert">{text}</div> }.into_any(),
+            Notice::Done(msg) => {
+                view! { <div id="notice" class="notice ok" role="status">{i18n.t(msg)}</div> }.into_any()
+            }
+            Notice::Failed(text) => {
+                view! { <div id="notice" class="notice error" role="alert">{text}</div> }.into_any()
+            }
         })
     }
 }

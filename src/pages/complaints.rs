@@ -6,7 +6,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{Choice, FieldErrors, WithData};
-use crate::i18n::{channel, field_error, severity, store_error, subject, use_i18n, Msg};
+use crate::i18n::{channel, field_error, severity, subject, use_i18n, Msg};
 use crate::state::use_app;
 
 /// Complaints: record one, then mark it handled so its revisit is scheduled.
@@ -26,25 +26,18 @@ pub fn ComplaintsPage() -> impl IntoView {
     let save = Action::new_local(move |draft: &ComplaintDraft| {
         let draft = draft.clone();
         async move {
-            let known = match app.data.get() {
+            let known = match app.data.get_untracked() {
                 Some(Ok(data)) => data.customers.iter().map(|c| c.id).collect::<Vec<_>>(),
                 _ => Vec::new(),
             };
-            let case = match draft.validate(uuid::Uuid::new_v4(), |id| known.contains(&id), clock::today(), clock::now()) {
-                Ok(c) => c,
-                Err(e) => return errors.set(e),
-            };
+            let case =
+                match draft.validate(uuid::Uuid::new_v4(), |id| known.contains(&id), clock::today(), clock::now()) {
+                    Ok(c) => c,
+                    Err(e) => return errors.set(e),
+                };
             errors.set(Vec::new());
-            let result = match app.database().await {
-                Ok(db) => db.put_case(&case).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => {
-                    description.set(String::new());
-                    app.saved(Msg::ComplaintSaved);
-                }
-                Err(e) => app.failed(store_error(i18n.lang(), &e)),
+            if app.save(Msg::ComplaintSaved, |db| async move { db.put_case(&case).await }).await {
+                description.set(String::new());
             }
         }
     });
@@ -169,16 +162,9 @@ fn Handling(case: Case, revisited: bool) -> impl IntoView {
         async move {
             let updated = match complete_case(&case, &date, clock::today(), clock::now()) {
                 Ok(c) => c,
-                Err(e) => return app.failed(field_error(i18n.lang(), &e)),
+                Err(e) => return app.failed(field_error(i18n.current(), &e)),
             };
-            let result = match app.database().await {
-                Ok(db) => db.put_case(&updated).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => app.saved(Msg::HandledSaved),
-                Err(e) => app.failed(store_error(i18n.lang(), &e)),
-            }
+            app.save(Msg::HandledSaved, |db| async move { db.put_case(&updated).await }).await;
         }
     });
     view! {

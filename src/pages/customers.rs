@@ -5,7 +5,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{FieldErrors, WithData};
-use crate::i18n::{store_error, use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg};
 use crate::state::use_app;
 
 /// The customer list and the form to add one.
@@ -28,17 +28,10 @@ pub fn CustomersPage() -> impl IntoView {
                 Err(e) => return errors.set(e),
             };
             errors.set(Vec::new());
-            match app.database().await {
-                Ok(db) => match db.put_customer(&customer).await {
-                    Ok(()) => {
-                        for field in [name, phone, building, entrance, room] {
-                            field.set(String::new());
-                        }
-                        app.saved(Msg::CustomerSaved);
-                    }
-                    Err(e) => app.failed(store_error(i18n.lang(), &e)),
-                },
-                Err(e) => app.failed(store_error(i18n.lang(), &e)),
+            if app.save(Msg::CustomerSaved, |db| async move { db.put_customer(&customer).await }).await {
+                for field in [name, phone, building, entrance, room] {
+                    field.set(String::new());
+                }
             }
         }
     });

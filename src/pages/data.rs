@@ -40,7 +40,7 @@ pub fn DataPage() -> impl IntoView {
                     Err(detail) => app.failed(detail),
                 }
             }
-            Err(e) => app.failed(store_error(i18n.lang(), &e)),
+            Err(e) => app.failed(store_error(i18n.current(), &e)),
         }
     });
 
@@ -51,7 +51,7 @@ pub fn DataPage() -> impl IntoView {
             pending.set(None);
             let bytes = match files::read_bytes(&file).await {
                 Ok(b) => b,
-                Err(detail) => return app.failed(format!("{}{detail}", i18n.t(Msg::ImportRefused))),
+                Err(detail) => return app.failed(format!("{}{detail}", Msg::ImportRefused.text(i18n.current()))),
             };
             match backup::parse(&bytes) {
                 Ok(b) => {
@@ -61,7 +61,11 @@ pub fn DataPage() -> impl IntoView {
                         let _ = d.show_modal();
                     }
                 }
-                Err(e) => app.failed(format!("{}{}", i18n.t(Msg::ImportRefused), backup_error(i18n.lang(), &e))),
+                Err(e) => app.failed(format!(
+                    "{}{}",
+                    Msg::ImportRefused.text(i18n.current()),
+                    backup_error(i18n.current(), &e)
+                )),
             }
         }
     });
@@ -69,16 +73,9 @@ pub fn DataPage() -> impl IntoView {
     let restore = Action::new_local(move |b: &Backup| {
         let data = b.data.clone();
         async move {
-            let result = match app.database().await {
-                Ok(db) => db.replace_all(&data).await,
-                Err(e) => Err(e),
-            };
+            app.save(Msg::Imported, |db| async move { db.replace_all(&data).await }).await;
             close(dialog);
             pending.set(None);
-            match result {
-                Ok(()) => app.saved(Msg::Imported),
-                Err(e) => app.failed(store_error(i18n.lang(), &e)),
-            }
         }
     });
 

@@ -8,7 +8,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{Choice, FieldErrors, WithData};
-use crate::i18n::{method, role, satisfaction, severity, store_error, use_i18n, Msg};
+use crate::i18n::{method, role, satisfaction, severity, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -56,16 +56,8 @@ fn RevisitForm(case: Case, data: Dataset) -> impl IntoView {
                 Err(e) => return errors.set(e),
             };
             errors.set(Vec::new());
-            let result = match app.database().await {
-                Ok(db) => db.put_revisit(&revisit).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => {
-                    app.page.set(Page::Today);
-                    app.saved(Msg::RevisitSaved);
-                }
-                Err(e) => app.failed(store_error(i18n.lang(), &e)),
+            if app.save(Msg::RevisitSaved, |db| async move { db.put_revisit(&revisit).await }).await {
+                app.page.set(Page::Today);
             }
         }
     });

@@ -14,10 +14,9 @@ fn reason(lang: Lang, r: &Reason) -> String {
         (Lang::Zh, Reason::ComplaintHandled { completed_on, severity: s, window_days }) => {
             format!("{}投诉于 {completed_on} 处理完成，须在 {window_days} 天内回访", severity(lang, *s))
         }
-        (Lang::En, Reason::ComplaintHandled { completed_on, severity: s, window_days }) => format!(
-            "{} complaint handled on {completed_on}; revisit within {window_days} days",
-            severity(lang, *s)
-        ),
+        (Lang::En, Reason::ComplaintHandled { completed_on, severity: s, window_days }) => {
+            format!("{} complaint handled on {completed_on}; revisit within {window_days} days", severity(lang, *s))
+        }
     }
 }
 
@@ -80,4 +79,3 @@ fn row(data: &Dataset, p: PlannedRevisit) -> impl IntoView + use<> {
         </tr>
     }
 }
-

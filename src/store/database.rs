@@ -15,9 +15,7 @@ pub struct Database {
 fn encode<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
     // JSON-compatible: `None` becomes null, maps become plain objects, so the
     // rows look the same in DevTools as in the backup file.
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StoreError::Encode(e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| StoreError::Encode(e.to_string()))
 }
 
 fn decode<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {

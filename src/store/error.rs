@@ -22,9 +22,10 @@ impl StoreError {
     /// The browser's own wording, shown under the user-facing message.
     pub fn detail(&self) -> String {
         match self {
-            StoreError::Unavailable(d) | StoreError::QuotaExceeded(d) | StoreError::Database(d) | StoreError::Encode(d) => {
-                d.clone()
-            }
+            StoreError::Unavailable(d)
+            | StoreError::QuotaExceeded(d)
+            | StoreError::Database(d)
+            | StoreError::Encode(d) => d.clone(),
             StoreError::Corrupt { store, detail } => format!("{store}: {detail}"),
             StoreError::VersionChanged => String::new(),
         }

@@ -196,4 +196,3 @@ impl WebDriverCompatibleCommand for BrowserLog {
         (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
     }
 }
-

@@ -14,3 +14,13 @@ pub fn today() -> NaiveDate {
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
+
+/// `at` on this device's wall clock, e.g. "2026-11-23 17:05", for showing
+/// record times to staff.
+pub fn local_text(at: DateTime<Utc>) -> String {
+    let offset_minutes =
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64)).get_timezone_offset();
+    // getTimezoneOffset is UTC minus local, in minutes.
+    let local = at.naive_utc() - chrono::Duration::minutes(offset_minutes as i64);
+    local.format("%Y-%m-%d %H:%M").to_string()
+}

@@ -64,6 +64,7 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     assert_eq!(b.text("#today-list .due-row .assignee").await, "物业助理");
     assert_eq!(b.text("#today-list .due-row .customer").await, "王美丽");
     b.wait_text("#today-list .due-row .reason", "3 天内回访").await;
+    b.snap("1-today").await;
 
     // A phone revisit, recorded as 满意.
     b.click("#today-list .due-row .record-revisit").await;
@@ -71,6 +72,7 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.find("#revisit-method").await.select_by_label("电话回访").await.expect("method");
     b.click("#save-revisit").await;
     b.wait_text(".form-errors", "满意度：必须填写").await;
+    b.snap("2-revisit-form").await;
     b.type_into("#revisit-content", "电梯已修复，夜间无异响").await;
     b.click("input[name=satisfaction][value=satisfied]").await;
     b.click("#save-revisit").await;
@@ -94,11 +96,13 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     assert!(target.contains("≥50%") && target.contains("达标"), "{target}");
     assert!(b.text("#tally-satisfied").await.starts_with('1'));
     assert!(b.text("#tally-dissatisfied").await.starts_with('0'));
+    b.snap("3-tally").await;
 
     // English is one tap away, and the choice is kept.
     b.click("#lang-switch").await;
     b.wait_text("#nav-tally", "Monthly tally").await;
     b.wait_text("#tally", "Target met").await;
+    b.snap("4-tally-en").await;
     b.client.refresh().await.expect("reload");
     b.wait_text("#nav-today", "Today").await;
     b.click("#lang-switch").await;
@@ -125,12 +129,14 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     std::fs::write(&foreign, br#"{"name": "some other app"}"#).expect("write");
     b.find("#import-file").await.send_keys(&foreign.display().to_string()).await.expect("choose file");
     b.wait_text("#notice", "这不是回访台的备份文件").await;
+    b.snap("5-import-refused").await;
     b.client.refresh().await.expect("reload");
     b.wait_text("#data-counts", "客户 1 户，事项 1 件，回访 1 条").await;
 
     // The good file goes through the preview and restores the same data.
     b.find("#import-file").await.send_keys(&file.display().to_string()).await.expect("choose file");
     b.wait_text("#import-preview", "客户 1 户，事项 1 件，回访 1 条").await;
+    b.snap("6-import-preview").await;
     b.click("#import-confirm").await;
     b.wait_text("#notice", "备份已导入").await;
     b.wait_gone("#import-preview").await;

@@ -115,7 +115,7 @@ pub fn DataPage() -> impl IntoView {
                     view! {
                         <p>{move || i18n.t(Msg::ImportPreview)}</p>
                         <p id="import-preview">{move || counts_text(i18n.lang(), &counts)}</p>
-                        <p>{move || i18n.t(Msg::ExportedAt)} ": " {b.exported_at.format("%Y-%m-%d %H:%M UTC").to_string()}</p>
+                        <p>{move || i18n.t(Msg::ExportedAt)} ": " {clock::local_text(b.exported_at)}</p>
                         <div class="actions">
                             <button id="import-cancel" on:click=move |_| { close(dialog); pending.set(None); }>
                                 {move || i18n.t(Msg::Cancel)}

@@ -158,6 +158,16 @@ impl Browser {
         }
     }
 
+    /// Saves a screenshot as `NAME.png` in `$E2E_SCREENSHOTS`, if set, for a
+    /// person to look at what the test saw.
+    pub async fn snap(&self, name: &str) {
+        if let Ok(dir) = std::env::var("E2E_SCREENSHOTS") {
+            let png = self.client.screenshot().await.expect("screenshot");
+            std::fs::create_dir_all(&dir).expect("screenshot dir");
+            std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).expect("write screenshot");
+        }
+    }
+
     /// Console errors since the last call (chromedriver's browser log).
     pub async fn console_errors(&self) -> Vec<String> {
         let log = self.client.issue_cmd(BrowserLog).await.expect("browser log");

@@ -173,6 +173,7 @@ messages! {
         "Data is kept only in this device's browser. Export a backup regularly and copy it to a USB stick or another tablet.";
     Export => "导出备份", "Export backup";
     Exported => "备份已导出", "Backup exported";
+    ExportFailed => "导出失败，数据未受影响：", "Export failed; no data was changed: ";
     Import => "导入备份", "Import backup";
     ImportChoose => "选择备份文件（.json）", "Choose a backup file (.json)";
     ImportPreview => "即将用此备份替换本设备上的全部数据：", "This backup will replace all data on this device:";

@@ -37,7 +37,7 @@ pub fn DataPage() -> impl IntoView {
                 let backup = Backup::new(data, APP_VERSION, clock::now());
                 match files::download(&backup.file_name(), &backup.to_json(), "application/json") {
                     Ok(()) => app.notice.set(Some(crate::state::Notice::Done(Msg::Exported))),
-                    Err(detail) => app.failed(detail),
+                    Err(detail) => app.failed(format!("{}{detail}", Msg::ExportFailed.text(i18n.current()))),
                 }
             }
             Err(e) => app.failed(store_error(i18n.current(), &e)),

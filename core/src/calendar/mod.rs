@@ -1,4 +1,9 @@
-//! Calendar arithmetic the rules need: due dates and months.
+//! Calendar arithmetic the rules need: due dates, months and working days.
+
+mod official_holidays;
+mod working_days;
+
+pub use working_days::{WorkCalendar, WorkCalendarError};
 
 use std::fmt;
 use std::str::FromStr;

@@ -363,6 +363,10 @@ pub fn backup_error(lang: Lang, e: &BackupError) -> String {
                 entity(lang, *en)
             )
         }
+        (Lang::Zh, ChecksumMismatch) => "文件内容与校验值不符：文件在导出后被修改或已损坏。".into(),
+        (Lang::En, ChecksumMismatch) => {
+            "The content does not match its checksum: the file was changed or damaged after export.".into()
+        }
     }
 }
 

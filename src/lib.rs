@@ -3,6 +3,7 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod device;
 pub mod files;
 pub mod i18n;
 pub mod navigation;

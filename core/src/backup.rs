@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::model::{Case, Customer, Dataset, Revisit};
@@ -60,27 +61,70 @@ impl Counts {
     }
 }
 
-/// The file as written.
+/// The file as written (documented in `docs/backup-format.md`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Backup {
     pub format: String,
     pub format_version: u32,
     pub app_version: String,
     pub exported_at: DateTime<Utc>,
+    /// The tablet that wrote the file, so copies between tablets can be told apart.
+    pub device_id: Uuid,
     pub counts: Counts,
+    /// SHA-256 of every other field, see [`Backup::checksum`].
+    pub sha256: String,
     pub data: Dataset,
 }
 
+/// Everything in the file except the checksum itself, in field order.
+#[derive(Serialize)]
+struct Sealed<'a> {
+    format: &'a str,
+    format_version: u32,
+    app_version: &'a str,
+    exported_at: &'a DateTime<Utc>,
+    device_id: &'a Uuid,
+    counts: &'a Counts,
+    data: &'a Dataset,
+}
+
+/// SHA-256, in lowercase hex, of every field but `sha256` serialized as
+/// compact JSON in this format's field order. It depends only on the
+/// values, not on the file's whitespace, so a pretty-printed copy still
+/// checks out while any changed value, header or record, does not.
+fn seal(s: &Sealed<'_>) -> String {
+    // Serializing plain structs with string keys cannot fail.
+    let bytes = serde_json::to_vec(s).unwrap_or_default();
+    format!("{:x}", Sha256::digest(&bytes))
+}
+
 impl Backup {
-    pub fn new(data: Dataset, app_version: &str, exported_at: DateTime<Utc>) -> Self {
-        Self {
+    pub fn new(data: Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Self {
+        let mut backup = Self {
             format: FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
             app_version: app_version.to_owned(),
             exported_at,
+            device_id,
             counts: Counts::of(&data),
+            sha256: String::new(),
             data,
-        }
+        };
+        backup.sha256 = backup.checksum();
+        backup
+    }
+
+    /// The checksum this backup's values call for.
+    pub fn checksum(&self) -> String {
+        seal(&Sealed {
+            format: &self.format,
+            format_version: self.format_version,
+            app_version: &self.app_version,
+            exported_at: &self.exported_at,
+            device_id: &self.device_id,
+            counts: &self.counts,
+            data: &self.data,
+        })
     }
 
     pub fn to_json(&self) -> String {
@@ -121,6 +165,8 @@ pub enum BackupError {
     Dangling { entity: Entity, index: usize, id: Uuid },
     #[error("{}: the header says {declared} records, the file holds {found}", entity.key())]
     CountMismatch { entity: Entity, declared: usize, found: usize },
+    #[error("the content does not match its checksum: the file was changed or damaged")]
+    ChecksumMismatch,
 }
 
 fn records<T: for<'de> Deserialize<'de>>(data: &Value, entity: Entity) -> Result<Vec<T>, BackupError> {
@@ -176,6 +222,12 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
         .get("exported_at")
         .and_then(|v| DateTime::<Utc>::deserialize(v).ok())
         .ok_or(BackupError::Missing("exported_at"))?;
+    let device_id = root
+        .get("device_id")
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+        .ok_or(BackupError::Missing("device_id"))?;
+    let sha256 = root.get("sha256").and_then(Value::as_str).ok_or(BackupError::Missing("sha256"))?;
     let counts = root.get("counts").and_then(|v| Counts::deserialize(v).ok()).ok_or(BackupError::Missing("counts"))?;
     let data = root.get("data").filter(|v| v.is_object()).ok_or(BackupError::Missing("data"))?;
 
@@ -190,15 +242,21 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
             return Err(BackupError::CountMismatch { entity, declared: counts.get(entity), found: found.get(entity) });
         }
     }
-    check_dataset(&dataset)?;
-    Ok(Backup {
+    let backup = Backup {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,
         app_version: app_version.to_owned(),
         exported_at,
+        device_id,
         counts,
+        sha256: sha256.to_ascii_lowercase(),
         data: dataset,
-    })
+    };
+    if backup.checksum() != backup.sha256 {
+        return Err(BackupError::ChecksumMismatch);
+    }
+    check_dataset(&backup.data)?;
+    Ok(backup)
 }
 
 /// Field rules, unique ids and references across the whole dataset.

@@ -7,6 +7,8 @@ use huifang_core::validation::{Field, Problem};
 use proptest::prelude::*;
 use uuid::Uuid;
 
+const DEVICE: Uuid = Uuid::from_u128(0xD1CE);
+
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_795_000_000, 0).unwrap()
 }
@@ -52,18 +54,30 @@ fn sample() -> Dataset {
 }
 
 fn json_of(data: Dataset) -> String {
-    Backup::new(data, "0.1.0", now()).to_json()
+    Backup::new(data, "0.1.0", DEVICE, now()).to_json()
 }
 
-fn edit(f: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+/// Edits the file as a tool other than the app would: the checksum is left as it was.
+fn tamper(f: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
     let mut v: serde_json::Value = serde_json::from_str(&json_of(sample())).unwrap();
     f(&mut v);
     serde_json::to_vec(&v).unwrap()
 }
 
+/// Edits the file and re-seals the checksum when the content still reads as
+/// records, to reach the checks behind it.
+fn edit(f: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut v: serde_json::Value = serde_json::from_str(&json_of(sample())).unwrap();
+    f(&mut v);
+    if let Ok(backup) = serde_json::from_value::<Backup>(v.clone()) {
+        v["sha256"] = backup.checksum().into();
+    }
+    serde_json::to_vec(&v).unwrap()
+}
+
 #[test]
 fn an_export_reads_back_exactly_including_cjk_emoji_and_markup_as_text() {
-    let backup = Backup::new(sample(), "0.1.0", now());
+    let backup = Backup::new(sample(), "0.1.0", DEVICE, now());
     let back = parse(backup.to_json().as_bytes()).unwrap();
     assert_eq!(back, backup);
     assert_eq!(back.data.customers[0].name, "王美丽 🌸 <script>alert(1)</script>");
@@ -157,6 +171,40 @@ fn counts_that_disagree_with_the_content_are_refused() {
 }
 
 #[test]
+fn a_changed_value_is_caught_by_the_checksum() {
+    let bytes = tamper(|v| v["data"]["revisits"][0]["satisfaction"] = "dissatisfied".into());
+    assert_eq!(parse(&bytes), Err(BackupError::ChecksumMismatch));
+    let bytes = tamper(|v| v["exported_at"] = "2020-01-01T00:00:00Z".into());
+    assert_eq!(parse(&bytes), Err(BackupError::ChecksumMismatch));
+}
+
+#[test]
+fn a_flipped_bit_anywhere_is_refused() {
+    let json = json_of(sample()).into_bytes();
+    for at in (0..json.len()).step_by(7) {
+        let mut bytes = json.clone();
+        bytes[at] ^= 0x01;
+        assert!(parse(&bytes).is_err(), "flipping a bit at byte {at} went unnoticed");
+    }
+}
+
+#[test]
+fn a_pretty_printed_or_compacted_copy_still_checks_out() {
+    let v: serde_json::Value = serde_json::from_str(&json_of(sample())).unwrap();
+    assert!(parse(&serde_json::to_vec(&v).unwrap()).is_ok());
+}
+
+#[test]
+fn a_file_without_checksum_or_device_is_refused() {
+    let bytes = tamper(|v| {
+        v.as_object_mut().unwrap().remove("sha256");
+    });
+    assert_eq!(parse(&bytes), Err(BackupError::Missing("sha256")));
+    let bytes = tamper(|v| v["device_id"] = "tablet-1".into());
+    assert_eq!(parse(&bytes), Err(BackupError::Missing("device_id")));
+}
+
+#[test]
 fn deeply_nested_json_is_refused_without_crashing() {
     let deep = "[".repeat(100_000);
     assert!(matches!(parse(deep.as_bytes()), Err(BackupError::NotJson { .. })));
@@ -184,4 +232,28 @@ proptest! {
         let back = parse(json_of(data).as_bytes()).unwrap();
         prop_assert_eq!(&back.data.customers[0].name, &name);
     }
+}
+
+/// docs/backup-format.schema.json must describe what the app writes.
+#[test]
+fn the_documented_schema_requires_exactly_the_fields_the_app_writes() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../docs/backup-format.schema.json")).expect("schema is JSON");
+    let file: serde_json::Value = serde_json::from_str(&json_of(sample())).unwrap();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let required = |v: &serde_json::Value| {
+        let mut r: Vec<String> =
+            v["required"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_owned()).collect();
+        r.sort();
+        r
+    };
+    assert_eq!(required(&schema), keys(&file));
+    assert_eq!(required(&schema["$defs"]["customer"]), keys(&file["data"]["customers"][0]));
+    assert_eq!(required(&schema["$defs"]["case"]), keys(&file["data"]["cases"][0]));
+    assert_eq!(required(&schema["$defs"]["revisit"]), keys(&file["data"]["revisits"][0]));
+    assert_eq!(schema["properties"]["format_version"]["const"], file["format_version"]);
 }

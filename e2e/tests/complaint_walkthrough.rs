@@ -118,8 +118,9 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     let exported = backup::parse(&bytes).expect("the export is a valid backup");
     assert_eq!((exported.counts.customers, exported.counts.cases, exported.counts.revisits), (1, 1, 1));
     assert_eq!(exported.data.customers[0].name, "王美丽");
+    assert!(!exported.device_id.is_nil());
 
-    // A broken file and a foreign file are refused; nothing changes.
+    // A broken, a foreign and a tampered file are refused; nothing changes.
     let dir = tempfile::tempdir().expect("tmp");
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, &bytes[..bytes.len() / 2]).expect("write");
@@ -130,6 +131,11 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.find("#import-file").await.send_keys(&foreign.display().to_string()).await.expect("choose file");
     b.wait_text("#notice", "这不是回访台的备份文件").await;
     b.snap("5-import-refused").await;
+    let tampered = dir.path().join("tampered.json");
+    let edited = String::from_utf8(bytes.clone()).expect("utf-8").replace("王美丽", "王美美");
+    std::fs::write(&tampered, edited).expect("write");
+    b.find("#import-file").await.send_keys(&tampered.display().to_string()).await.expect("choose file");
+    b.wait_text("#notice", "文件内容与校验值不符").await;
     b.client.refresh().await.expect("reload");
     b.wait_text("#data-counts", "客户 1 户，事项 1 件，回访 1 条").await;
 

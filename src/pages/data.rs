@@ -8,7 +8,7 @@ use huifang_core::Dataset;
 use crate::components::WithData;
 use crate::i18n::{backup_error, store_error, use_i18n, Lang, Msg};
 use crate::state::use_app;
-use crate::{clock, files};
+use crate::{clock, device, files};
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -34,7 +34,7 @@ pub fn DataPage() -> impl IntoView {
         };
         match data {
             Ok(data) => {
-                let backup = Backup::new(data, APP_VERSION, clock::now());
+                let backup = Backup::new(data, APP_VERSION, device::device_id(), clock::now());
                 match files::download(&backup.file_name(), &backup.to_json(), "application/json") {
                     Ok(()) => app.notice.set(Some(crate::state::Notice::Done(Msg::Exported))),
                     Err(detail) => app.failed(format!("{}{detail}", Msg::ExportFailed.text(i18n.current()))),

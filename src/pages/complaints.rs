@@ -5,7 +5,7 @@ use huifang_core::validation::{complete_case, ComplaintDraft, FieldError};
 use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::{Choice, FieldErrors, WithData};
+use crate::components::{Choice, FieldErrors, TableHead, WithData};
 use crate::i18n::{channel, field_error, severity, subject, use_i18n, Msg};
 use crate::state::use_app;
 
@@ -131,15 +131,7 @@ fn ComplaintList(data: Dataset) -> impl IntoView {
         .collect_view();
     view! {
         <table class="list" id="complaint-list">
-            <thead>
-                <tr>
-                    <th>{move || i18n.t(Msg::ReceivedOn)}</th>
-                    <th>{move || i18n.t(Msg::Customer)}</th>
-                    <th>{move || i18n.t(Msg::Severity)}</th>
-                    <th>{move || i18n.t(Msg::Description)}</th>
-                    <th>{move || i18n.t(Msg::CaseStatus)}</th>
-                </tr>
-            </thead>
+            <TableHead columns=&[Some(Msg::ReceivedOn), Some(Msg::Customer), Some(Msg::Severity), Some(Msg::Description), Some(Msg::CaseStatus)] />
             <tbody>{rows}</tbody>
         </table>
     }

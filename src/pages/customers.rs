@@ -4,7 +4,7 @@ use huifang_core::validation::{CustomerDraft, FieldError};
 use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::{FieldErrors, WithData};
+use crate::components::{FieldErrors, TableHead, WithData};
 use crate::i18n::{use_i18n, Msg};
 use crate::state::use_app;
 
@@ -79,13 +79,7 @@ pub fn CustomersPage() -> impl IntoView {
                 }
                 view! {
                     <table class="list" id="customer-list">
-                        <thead>
-                            <tr>
-                                <th>{move || i18n.t(Msg::Name)}</th>
-                                <th>{move || i18n.t(Msg::Phone)}</th>
-                                <th>{move || i18n.t(Msg::Unit)}</th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=&[Some(Msg::Name), Some(Msg::Phone), Some(Msg::Unit)] />
                         <tbody>
                             {data
                                 .customers

@@ -4,7 +4,7 @@ use huifang_core::scheduler::{plan, PlannedRevisit, Reason, Urgency};
 use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::WithData;
+use crate::components::{TableHead, WithData};
 use crate::i18n::{role, severity, urgency, use_i18n, Lang, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
@@ -35,17 +35,7 @@ pub fn TodayPage() -> impl IntoView {
                 }
                 view! {
                     <table class="list" id="today-list">
-                        <thead>
-                            <tr>
-                                <th>{move || i18n.t(Msg::DueOn)}</th>
-                                <th>{move || i18n.t(Msg::Status)}</th>
-                                <th>{move || i18n.t(Msg::Customer)}</th>
-                                <th>{move || i18n.t(Msg::Unit)}</th>
-                                <th>{move || i18n.t(Msg::Assignee)}</th>
-                                <th>{move || i18n.t(Msg::WhyDue)}</th>
-                                <th></th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=&[Some(Msg::DueOn), Some(Msg::Status), Some(Msg::Customer), Some(Msg::Unit), Some(Msg::Assignee), Some(Msg::WhyDue), None] />
                         <tbody>{due.into_iter().map(|p| row(&data, p)).collect_view()}</tbody>
                     </table>
                 }

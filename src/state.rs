@@ -67,7 +67,7 @@ impl AppState {
                 true
             }
             Err(e) => {
-                self.failed(store_error(self.i18n.current(), &e));
+                self.store_failed(&e);
                 false
             }
         }
@@ -76,7 +76,17 @@ impl AppState {
     /// After a committed write: reload the records and say so.
     pub fn saved(self, msg: Msg) {
         self.data.refetch();
+        self.told(msg);
+    }
+
+    /// Says an action went through (one that changed nothing stored).
+    pub fn told(self, msg: Msg) {
         self.notice.set(Some(Notice::Done(msg)));
+    }
+
+    /// Shows a storage failure in the user's language.
+    pub fn store_failed(self, e: &StoreError) {
+        self.failed(store_error(self.i18n.current(), e));
     }
 
     pub fn failed(self, text: String) {

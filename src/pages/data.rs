@@ -6,7 +6,7 @@ use huifang_core::backup::{self, Backup, Counts};
 use huifang_core::Dataset;
 
 use crate::components::WithData;
-use crate::i18n::{backup_error, store_error, use_i18n, Lang, Msg};
+use crate::i18n::{backup_error, use_i18n, Lang, Msg};
 use crate::state::use_app;
 use crate::{clock, device, files};
 
@@ -36,11 +36,11 @@ pub fn DataPage() -> impl IntoView {
             Ok(data) => {
                 let backup = Backup::new(data, APP_VERSION, device::device_id(), clock::now());
                 match files::download(&backup.file_name(), &backup.to_json(), "application/json") {
-                    Ok(()) => app.notice.set(Some(crate::state::Notice::Done(Msg::Exported))),
+                    Ok(()) => app.told(Msg::Exported),
                     Err(detail) => app.failed(format!("{}{detail}", Msg::ExportFailed.text(i18n.current()))),
                 }
             }
-            Err(e) => app.failed(store_error(i18n.current(), &e)),
+            Err(e) => app.store_failed(&e),
         }
     });
 

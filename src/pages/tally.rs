@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use huifang_core::statistics::complaint_tally;
-use huifang_core::{Dataset, YearMonth};
+use huifang_core::{Dataset, Satisfaction, YearMonth};
 
 use crate::clock;
 use crate::components::WithData;
-use crate::i18n::{percent, use_i18n, Msg};
+use crate::i18n::{percent, satisfaction, use_i18n, Msg};
 
 /// One month's complaint revisit figures against the target.
 #[component]
@@ -46,9 +46,9 @@ fn TallyCard(data: Dataset, month: YearMonth) -> impl IntoView {
         total => format!(" ({})", percent(n * 1000 / total)),
     };
     let sat = [
-        ("tally-satisfied", huifang_core::Satisfaction::Satisfied, t.satisfied),
-        ("tally-neutral", huifang_core::Satisfaction::Neutral, t.neutral),
-        ("tally-dissatisfied", huifang_core::Satisfaction::Dissatisfied, t.dissatisfied),
+        ("tally-satisfied", Satisfaction::Satisfied, t.satisfied),
+        ("tally-neutral", Satisfaction::Neutral, t.neutral),
+        ("tally-dissatisfied", Satisfaction::Dissatisfied, t.dissatisfied),
     ];
     view! {
         <div class="card tally" id="tally">
@@ -76,7 +76,7 @@ fn TallyCard(data: Dataset, month: YearMonth) -> impl IntoView {
                 {sat
                     .into_iter()
                     .map(|(id, s, n)| view! {
-                        <dt>{move || crate::i18n::satisfaction(i18n.lang(), s)}</dt>
+                        <dt>{move || satisfaction(i18n.lang(), s)}</dt>
                         <dd id=id>{n} {share(n)}</dd>
                     })
                     .collect_view()}

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use rexie::{Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
@@ -54,12 +56,12 @@ impl Database {
     /// if every request succeeded, otherwise aborts so nothing is half-written.
     async fn write<F, Fut>(&self, stores: &[&str], body: F) -> Result<(), StoreError>
     where
-        F: FnOnce(std::rc::Rc<rexie::Transaction>) -> Fut,
+        F: FnOnce(Rc<rexie::Transaction>) -> Fut,
         Fut: std::future::Future<Output = Result<(), rexie::Error>>,
     {
-        let tx = std::rc::Rc::new(self.db.transaction(stores, TransactionMode::ReadWrite)?);
+        let tx = Rc::new(self.db.transaction(stores, TransactionMode::ReadWrite)?);
         let outcome = body(tx.clone()).await;
-        let tx = std::rc::Rc::try_unwrap(tx).map_err(|_| StoreError::Database("transaction still in use".into()))?;
+        let tx = Rc::try_unwrap(tx).map_err(|_| StoreError::Database("transaction still in use".into()))?;
         match outcome {
             Ok(()) => {
                 let result = tx.done().await?;
@@ -150,7 +152,7 @@ mod tests {
     async fn a_failing_row_in_the_middle_of_a_restore_leaves_the_database_as_it_was() {
         let name = format!("huifang-test-{}", uuid::Uuid::new_v4());
         let db = Database::open(&name).await.unwrap();
-        let before = crate::store::database::tests::sample();
+        let before = sample();
         db.replace_all(&before).await.unwrap();
 
         // Good rows, then a case row without its key: IndexedDB refuses it
@@ -165,7 +167,7 @@ mod tests {
         Rexie::delete(&name).await.unwrap();
     }
 
-    pub(super) fn sample() -> Dataset {
+    fn sample() -> Dataset {
         let now = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap();
         let customer = Customer {
             id: uuid::Uuid::new_v4(),

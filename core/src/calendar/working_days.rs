@@ -11,7 +11,8 @@ use super::official_holidays::{HOLIDAYS, SWAPPED_WORKDAYS, YEARS};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct WorkCalendar {
-    /// Days off that would otherwise be working days, with their name.
+    /// Official days off and office closures, with their name (a holiday
+    /// period may include weekend days).
     pub holidays: BTreeMap<NaiveDate, String>,
     /// Weekend days that are working days (调休), with the holiday they pay for.
     pub swapped_workdays: BTreeMap<NaiveDate, String>,

@@ -235,6 +235,7 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
         customers: records::<Customer>(data, Entity::Customers)?,
         cases: records::<Case>(data, Entity::Cases)?,
         revisits: records::<Revisit>(data, Entity::Revisits)?,
+        ..Dataset::default()
     };
     let found = Counts::of(&dataset);
     for entity in Entity::ALL {
@@ -269,15 +270,15 @@ pub fn check_dataset(data: &Dataset) -> Result<(), BackupError> {
     }
     let cases: std::collections::HashMap<Uuid, &Case> = data.cases.iter().map(|c| (c.id, c)).collect();
     for (index, c) in data.cases.iter().enumerate() {
-        if !customers.contains(&c.customer_id) {
-            return Err(BackupError::Dangling { entity: Entity::Cases, index, id: c.customer_id });
+        if let Some(customer_id) = c.customer_id.filter(|id| !customers.contains(id)) {
+            return Err(BackupError::Dangling { entity: Entity::Cases, index, id: customer_id });
         }
         first_problem(Entity::Cases, index, check_case(c))?;
     }
     for (index, r) in data.revisits.iter().enumerate() {
-        let case = cases.get(&r.case_id).copied();
-        if case.is_none() {
-            return Err(BackupError::Dangling { entity: Entity::Revisits, index, id: r.case_id });
+        let case = r.case_id.and_then(|id| cases.get(&id).copied());
+        if let (Some(case_id), None) = (r.case_id, case) {
+            return Err(BackupError::Dangling { entity: Entity::Revisits, index, id: case_id });
         }
         first_problem(Entity::Revisits, index, check_revisit(r, case))?;
     }

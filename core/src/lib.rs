@@ -6,13 +6,13 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod eligibility;
 pub mod model;
 pub mod policy;
-pub mod scheduler;
-pub mod statistics;
+pub mod settings;
 pub mod validation;
 
 pub use calendar::YearMonth;
 pub use model::{
-    Case, CaseKind, Channel, Customer, Dataset, Method, Revisit, Role, Satisfaction, Severity, Subject, Unit,
+    Case, CaseKind, Channel, Customer, Dataset, Method, Revisit, Role, Satisfaction, Severity, Staff, Subject, Unit,
 };

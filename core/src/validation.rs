@@ -1,11 +1,13 @@
 //! Field rules shared by the forms and the backup import, so a record that
 //! the forms would refuse can't slip in through a file either.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::model::{Case, CaseKind, Channel, Customer, Method, Revisit, Satisfaction, Severity, Subject, Unit};
+use crate::model::{
+    Case, CaseKind, Channel, Customer, Method, RaisedIssue, Revisit, RevisitResult, Satisfaction, Severity, Subject, Unit,
+};
 
 pub const NAME_MAX: usize = 40;
 pub const PHONE_MAX: usize = 20;
@@ -36,6 +38,17 @@ pub enum Field {
     VisitedOn,
     Content,
     Satisfaction,
+    Method,
+    Signature,
+    Time,
+    Issues,
+    ReplyBy,
+    Note,
+    Staff,
+    Title,
+    Body,
+    Kind,
+    Attempts,
 }
 
 /// What is wrong with a field.
@@ -53,6 +66,15 @@ pub enum Problem {
     NotCompleted,
     NotFound,
     OutOfRange,
+    InvalidTime,
+    MethodNotAllowed,
+    BeforeVisit,
+    /// Rule 12: fewer than the required attempts at different times.
+    TooFewAttempts { needed: u32 },
+    /// Rule 13: the staff member the case is about.
+    ConflictOfInterest,
+    /// Rule 17: revisit records are kept at least 3 years.
+    RetentionPeriod,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,7 +84,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: Field, problem: Problem) -> Self {
+    pub fn new(field: Field, problem: Problem) -> Self {
         Self { field, problem }
     }
 }
@@ -124,7 +146,7 @@ impl CustomerDraft {
             room: text(Field::Room, &self.room, UNIT_PART_MAX, true, &mut errors),
         };
         if errors.is_empty() {
-            Ok(Customer { id, name, phone, unit, created_at: now, updated_at: now })
+            Ok(Customer::new(id, name, phone, unit, now))
         } else {
             Err(errors)
         }
@@ -191,17 +213,10 @@ impl ComplaintDraft {
         let description = text(Field::Description, &self.description, TEXT_MAX, true, &mut errors);
         match (customer_id, received_on, errors.is_empty()) {
             (Some(customer_id), Some(received_on), true) => Ok(Case {
-                id,
-                customer_id,
-                kind: CaseKind::Complaint,
-                received_on,
                 channel: self.channel,
                 severity: self.severity,
                 subject: self.subject,
-                description,
-                completed_on: None,
-                created_at: now,
-                updated_at: now,
+                ..Case::new(id, Some(customer_id), CaseKind::Complaint, received_on, description, now)
             }),
             _ => Err(errors),
         }
@@ -243,34 +258,46 @@ pub fn check_case(c: &Case) -> Vec<FieldError> {
     errors
 }
 
-/// What the revisit form submits.
+/// What the revisit result form submits (the customer was reached).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RevisitDraft {
+pub struct ResultDraft {
     pub method: Method,
     pub visited_on: String,
+    /// "HH:MM", optional.
+    pub at: String,
+    pub staff_id: Option<Uuid>,
     pub content: String,
     pub satisfaction: Option<Satisfaction>,
+    /// Problems the customer raised that were not settled on the spot.
+    pub issues: Vec<String>,
+    /// The agreed reply date when issues are open (rule 7).
+    pub reply_by: String,
+    pub signature_id: Option<Uuid>,
+    pub escalate: bool,
 }
 
-impl RevisitDraft {
-    /// A revisit is only recorded for a handled case, on or after the day
-    /// handling completed, never in the future.
+impl ResultDraft {
+    /// `earliest` is the day the revisit could start (the case's anchor
+    /// event, or the previous round); `allowed` the methods the plan allows.
     pub fn validate(
         &self,
-        id: Uuid,
-        case: &Case,
-        round: u32,
+        earliest: NaiveDate,
+        allowed: &[Method],
         today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Result<Revisit, Vec<FieldError>> {
+    ) -> Result<RevisitResult, Vec<FieldError>> {
         let mut errors = Vec::new();
+        if !allowed.contains(&self.method) {
+            errors.push(FieldError::new(Field::Method, Problem::MethodNotAllowed));
+        }
+        // Rule 5: a home visit needs the customer's signature.
+        if self.method == Method::HomeVisit && self.signature_id.is_none() {
+            errors.push(FieldError::new(Field::Signature, Problem::Required));
+        }
         let visited_on = match parse_date(Field::VisitedOn, &self.visited_on) {
             Ok(d) => {
                 date_in_range(Field::VisitedOn, d, today, &mut errors);
-                match case.completed_on {
-                    None => errors.push(FieldError::new(Field::Case, Problem::NotCompleted)),
-                    Some(done) if d < done => errors.push(FieldError::new(Field::VisitedOn, Problem::BeforeCompleted)),
-                    Some(_) => {}
+                if d < earliest {
+                    errors.push(FieldError::new(Field::VisitedOn, Problem::BeforeCompleted));
                 }
                 Some(d)
             }
@@ -279,45 +306,97 @@ impl RevisitDraft {
                 None
             }
         };
+        let at = match self.at.trim() {
+            "" => None,
+            t => match NaiveTime::parse_from_str(t, "%H:%M") {
+                Ok(t) => Some(t),
+                Err(_) => {
+                    errors.push(FieldError::new(Field::Time, Problem::InvalidTime));
+                    None
+                }
+            },
+        };
         let content = text(Field::Content, &self.content, TEXT_MAX, true, &mut errors);
         // Silence is not satisfaction (DOMAIN "Lessons"): the result must be chosen.
-        let satisfaction = self.satisfaction;
-        if satisfaction.is_none() {
+        if self.satisfaction.is_none() {
             errors.push(FieldError::new(Field::Satisfaction, Problem::Required));
         }
-        match (visited_on, satisfaction, errors.is_empty()) {
-            (Some(visited_on), Some(satisfaction), true) => Ok(Revisit {
-                id,
-                case_id: case.id,
-                round,
+        let issues: Vec<RaisedIssue> = self
+            .issues
+            .iter()
+            .map(|t| text(Field::Issues, t, TEXT_MAX, false, &mut errors))
+            .filter(|t| !t.is_empty())
+            .map(|text| RaisedIssue { text, answer: None })
+            .collect();
+        // Rule 7: what can't be settled on the spot gets an agreed reply time.
+        let reply_by = match (self.reply_by.trim(), issues.is_empty()) {
+            ("", true) => None,
+            ("", false) => {
+                errors.push(FieldError::new(Field::ReplyBy, Problem::Required));
+                None
+            }
+            (v, _) => match parse_date(Field::ReplyBy, v) {
+                Ok(d) if visited_on.is_some_and(|v| d < v) => {
+                    errors.push(FieldError::new(Field::ReplyBy, Problem::BeforeVisit));
+                    None
+                }
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            },
+        };
+        match (visited_on, self.satisfaction, errors.is_empty()) {
+            (Some(visited_on), Some(satisfaction), true) => Ok(RevisitResult {
                 method: self.method,
                 visited_on,
+                at,
+                staff_id: self.staff_id,
                 content,
                 satisfaction,
-                created_at: now,
-                updated_at: now,
+                issues,
+                reply_by,
+                signature_id: (self.method == Method::HomeVisit).then_some(self.signature_id).flatten(),
+                escalate: self.escalate,
             }),
             _ => Err(errors),
         }
     }
 }
 
-/// Checks a stored or imported revisit against its case.
+/// Checks a stored or imported revisit: its text, its round and that its
+/// case exists (and was completed before any result).
 pub fn check_revisit(r: &Revisit, case: Option<&Case>) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    text(Field::Content, &r.content, TEXT_MAX, true, &mut errors);
     if r.round == 0 || r.round > 99 {
         errors.push(FieldError::new(Field::Round, Problem::OutOfRange));
     }
-    match case {
-        None => errors.push(FieldError::new(Field::Case, Problem::NotFound)),
-        Some(c) => match c.completed_on {
-            None => errors.push(FieldError::new(Field::Case, Problem::NotCompleted)),
-            Some(done) if r.visited_on < done => {
-                errors.push(FieldError::new(Field::VisitedOn, Problem::BeforeCompleted))
-            }
-            Some(_) => {}
-        },
+    if let Some(res) = &r.result {
+        text(Field::Content, &res.content, TEXT_MAX, true, &mut errors);
+        for issue in &res.issues {
+            text(Field::Issues, &issue.text, TEXT_MAX, true, &mut errors);
+        }
+        if res.method == Method::HomeVisit && res.signature_id.is_none() {
+            errors.push(FieldError::new(Field::Signature, Problem::Required));
+        }
+    }
+    for a in &r.attempts {
+        text(Field::Note, &a.note, TEXT_MAX, false, &mut errors);
+    }
+    if r.case_id.is_some() {
+        match case {
+            None => errors.push(FieldError::new(Field::Case, Problem::NotFound)),
+            Some(c) => match (c.completed_on, &r.result) {
+                (None, Some(_)) => errors.push(FieldError::new(Field::Case, Problem::NotCompleted)),
+                (Some(done), Some(res)) if res.visited_on < done => {
+                    errors.push(FieldError::new(Field::VisitedOn, Problem::BeforeCompleted))
+                }
+                _ => {}
+            },
+        }
+    } else if r.cadence.is_none() {
+        errors.push(FieldError::new(Field::Case, Problem::Required));
     }
     errors
 }

@@ -1,0 +1,181 @@
+//! Which cases a policy revisits and their window: shared by the scheduler
+//! (what is due) and the report (what was eligible, what was on time).
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::calendar::WorkCalendar;
+use crate::model::{Case, CaseKind, Customer, Dataset, OpenLetter};
+use crate::policy::{Exclusion, Policy, PolicyKey, PolicySet};
+
+/// Facts about the whole dataset that exemptions depend on.
+pub struct Exemptions {
+    /// Households that have had a major complaint (rule 4).
+    had_major_complaint: HashSet<Uuid>,
+    /// Cases answered by an open letter (rule 8), with its date.
+    open_letter: std::collections::HashMap<Uuid, (Uuid, NaiveDate)>,
+}
+
+impl Exemptions {
+    pub fn new(data: &Dataset) -> Self {
+        Exemptions {
+            had_major_complaint: data
+                .cases
+                .iter()
+                .filter(|c| c.is_major_complaint())
+                .filter_map(|c| c.customer_id)
+                .collect(),
+            open_letter: open_letter_cases(&data.open_letters),
+        }
+    }
+
+    /// The exclusion that exempts `case` under `policy`, if any.
+    pub fn exclusion(&self, case: &Case, customer: Option<&Customer>, policy: &Policy) -> Option<Exclusion> {
+        let applies = |e: Exclusion, yes: bool| (yes && policy.excludes(e)).then_some(e);
+        applies(Exclusion::Anonymous, case.anonymous || case.customer_id.is_none())
+            .or_else(|| applies(Exclusion::ReplyOnly, case.reply_only))
+            .or_else(|| applies(Exclusion::Duplicate, case.duplicate_of.is_some()))
+            .or_else(|| {
+                let had = case.customer_id.is_some_and(|c| self.had_major_complaint.contains(&c));
+                applies(Exclusion::HadMajorComplaint, had && case.kind == CaseKind::MoveIn)
+            })
+            .or_else(|| applies(Exclusion::Decorating, customer.is_some_and(|c| c.decorating)))
+            .or_else(|| applies(Exclusion::NotResident, customer.is_some_and(|c| !c.resident)))
+    }
+
+    /// The open letter (id, sent on) that answered `case`, if any (rule 8).
+    pub fn open_letter(&self, case: Uuid) -> Option<(Uuid, NaiveDate)> {
+        self.open_letter.get(&case).copied()
+    }
+}
+
+fn open_letter_cases(letters: &[OpenLetter]) -> std::collections::HashMap<Uuid, (Uuid, NaiveDate)> {
+    let mut map = std::collections::HashMap::new();
+    for l in letters {
+        for &c in &l.case_ids {
+            // The earliest letter closes the case.
+            let e = map.entry(c).or_insert((l.id, l.sent_on));
+            if l.sent_on < e.1 {
+                *e = (l.id, l.sent_on);
+            }
+        }
+    }
+    map
+}
+
+/// When a case's first revisit window opens and when it is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub anchor: NaiveDate,
+    pub opens_on: NaiveDate,
+    pub due_on: NaiveDate,
+}
+
+/// The first-round window of `case` under `policy`; `None` while the
+/// anchor event (handling completed, moved in…) has not happened.
+pub fn window(case: &Case, policy: &Policy, calendar: &WorkCalendar) -> Option<Window> {
+    let anchor = case.completed_on?;
+    let opens_on = policy.opens_after.after(anchor, calendar)?;
+    let due_on = policy.due_within.after(opens_on, calendar)?;
+    Some(Window { anchor, opens_on, due_on })
+}
+
+/// The policy for a case, if its kind is revisited at all.
+pub fn policy_for(case: &Case, policies: &PolicySet) -> Option<Policy> {
+    PolicyKey::of(case).map(|k| policies.get(k))
+}
+
+/// Why a case is on the revisit list (rules 1–4 and "Default policies").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Pick {
+    /// The policy's target is 100%.
+    Required,
+    /// Chosen so coverage meets a target below 100%: the `nth` eligible case
+    /// of its policy and month (in completion order), `target` percent.
+    Sampled { nth: u32, of_target: crate::policy::Percent },
+    /// A revisit was already started (never dropped).
+    Started,
+    /// Staff added it beyond the target.
+    Requested,
+    /// Answered by an open letter (rule 8).
+    OpenLetter { letter_id: Uuid },
+}
+
+/// An eligible case: completed, revisited under a policy and not exempt.
+#[derive(Debug, Clone, Copy)]
+pub struct Eligible<'a> {
+    pub case: &'a Case,
+    pub policy_key: PolicyKey,
+    pub window: Window,
+}
+
+/// Every eligible case (completed, under a policy, not exempt) with its
+/// window, in a stable order: by anchor date, then case id.
+pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex: &Exemptions) -> Vec<Eligible<'a>> {
+    let settings = &data.settings;
+    let mut out: Vec<Eligible<'a>> = Vec::with_capacity(data.cases.len());
+    for case in &data.cases {
+        let Some(key) = PolicyKey::of(case) else { continue };
+        let Some(policy) = settings.policies.policy_ref(key) else { continue };
+        let customer = case.customer_id.and_then(|id| index.customers.get(&id).copied());
+        if ex.exclusion(case, customer, policy).is_some() {
+            continue;
+        }
+        if let Some(window) = window(case, policy, &settings.calendar) {
+            out.push(Eligible { case, policy_key: key, window });
+        }
+    }
+    out.sort_by(|a, b| (a.window.anchor, a.case.id).cmp(&(b.window.anchor, b.case.id)));
+    out
+}
+
+/// Which eligible cases get a revisit so that coverage meets each policy's
+/// target, per policy and month of the anchor event.
+///
+/// Deterministic and stable: cases are taken in completion order, and a case
+/// is picked when coverage so far would otherwise fall below the target, so
+/// each prefix of the month already meets it (⌈k·target⌉ of the first k) and
+/// a case completed later never un-picks an earlier one. Started, requested
+/// and letter-answered cases always count.
+pub fn selection(
+    eligible: &[Eligible<'_>],
+    index: &crate::model::Index<'_>,
+    ex: &Exemptions,
+    policies: &PolicySet,
+) -> std::collections::HashMap<Uuid, Pick> {
+    use std::collections::HashMap;
+    let mut counts: HashMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)> = HashMap::new();
+    let mut picks = HashMap::with_capacity(eligible.len());
+    for e in eligible {
+        let target = policies.policy_ref(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
+        let (seen, picked) =
+            counts.entry((e.policy_key, crate::calendar::YearMonth::of(e.window.anchor))).or_insert((0, 0));
+        *seen += 1;
+        let forced = if let Some((letter_id, _)) = ex.open_letter(e.case.id) {
+            Some(Pick::OpenLetter { letter_id })
+        } else if index.revisits_by_case.contains_key(&e.case.id) {
+            Some(Pick::Started)
+        } else if e.case.revisit_requested {
+            Some(Pick::Requested)
+        } else {
+            None
+        };
+        let pick = forced.or_else(|| {
+            if target.0 >= 100 {
+                Some(Pick::Required)
+            } else if u64::from(*picked) * 100 < u64::from(target.0) * u64::from(*seen) {
+                Some(Pick::Sampled { nth: *seen, of_target: target })
+            } else {
+                None
+            }
+        });
+        if let Some(p) = pick {
+            *picked += 1;
+            picks.insert(e.case.id, p);
+        }
+    }
+    picks
+}

@@ -1,0 +1,85 @@
+//! The records the office keeps (DOMAIN glossary). Code names follow the
+//! glossary: `Customer`, `Staff`, `Case`, `Revisit`, `OpenLetter`.
+
+mod case;
+mod customer;
+mod open_letter;
+mod revisit;
+mod staff;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub use case::{Case, CaseKind, Channel, Nature, Severity, Subject};
+pub use customer::{ContactPreference, Customer, SalesClass, Unit};
+pub use open_letter::{OpenLetter, Signature};
+pub use revisit::{
+    Attempt, AttemptOutcome, Cadence, Closure, ClosureReason, IssueAnswer, Method, RaisedIssue, Review, Revisit,
+    RevisitResult, Satisfaction,
+};
+pub use staff::{Role, Staff};
+
+use crate::settings::Settings;
+
+/// Everything the office keeps, as the rules and the backup see it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub customers: Vec<Customer>,
+    pub cases: Vec<Case>,
+    pub revisits: Vec<Revisit>,
+    #[serde(default)]
+    pub staff: Vec<Staff>,
+    #[serde(default)]
+    pub open_letters: Vec<OpenLetter>,
+    #[serde(default)]
+    pub signatures: Vec<Signature>,
+    /// Policies, calendar and call windows: edited in Settings, carried in backups.
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+impl Dataset {
+    pub fn customer(&self, id: Uuid) -> Option<&Customer> {
+        self.customers.iter().find(|c| c.id == id)
+    }
+
+    pub fn case(&self, id: Uuid) -> Option<&Case> {
+        self.cases.iter().find(|c| c.id == id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.customers.is_empty()
+            && self.cases.is_empty()
+            && self.revisits.is_empty()
+            && self.staff.is_empty()
+            && self.open_letters.is_empty()
+    }
+}
+
+/// Id lookups built once, so rules over 100,000 cases stay linear.
+pub struct Index<'a> {
+    pub customers: HashMap<Uuid, &'a Customer>,
+    pub cases: HashMap<Uuid, &'a Case>,
+    pub staff: HashMap<Uuid, &'a Staff>,
+    /// Revisit records of each case, in storage order.
+    pub revisits_by_case: HashMap<Uuid, Vec<&'a Revisit>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(data: &'a Dataset) -> Self {
+        let mut revisits_by_case: HashMap<Uuid, Vec<&Revisit>> = HashMap::with_capacity(data.cases.len());
+        for r in &data.revisits {
+            if let Some(case_id) = r.case_id {
+                revisits_by_case.entry(case_id).or_default().push(r);
+            }
+        }
+        Index {
+            customers: data.customers.iter().map(|c| (c.id, c)).collect(),
+            cases: data.cases.iter().map(|c| (c.id, c)).collect(),
+            staff: data.staff.iter().map(|s| (s.id, s)).collect(),
+            revisits_by_case,
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! 回访: first a task (attempts logged against it), then a record with the
+//! result, later reviewed by the supervisor.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// 回访方式: 上门 / 电话 / 信函(公开信) / 短信 / 电邮.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    HomeVisit,
+    Phone,
+    Letter,
+    Sms,
+    Email,
+}
+
+impl Method {
+    pub const ALL: [Method; 5] = [Method::HomeVisit, Method::Phone, Method::Letter, Method::Sms, Method::Email];
+}
+
+/// 满意 / 一般 / 不满意.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Satisfaction {
+    Satisfied,
+    Neutral,
+    Dissatisfied,
+}
+
+impl Satisfaction {
+    pub const ALL: [Satisfaction; 3] = [Satisfaction::Satisfied, Satisfaction::Neutral, Satisfaction::Dissatisfied];
+}
+
+/// How one contact attempt went (DOMAIN "Lessons"): only `Reached` can
+/// complete a revisit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttemptOutcome {
+    Reached,
+    /// 无人接听.
+    NoAnswer,
+    /// 拒访.
+    Refused,
+    /// 暂不回访 / 改约.
+    CallLater,
+    /// Wrong or dead number.
+    WrongNumber,
+}
+
+impl AttemptOutcome {
+    pub const ALL: [AttemptOutcome; 5] = [
+        AttemptOutcome::Reached,
+        AttemptOutcome::NoAnswer,
+        AttemptOutcome::Refused,
+        AttemptOutcome::CallLater,
+        AttemptOutcome::WrongNumber,
+    ];
+}
+
+/// One try at reaching the customer, kept even when it failed (rule 12).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// Office local time.
+    pub at: NaiveDateTime,
+    pub method: Method,
+    pub outcome: AttemptOutcome,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub staff_id: Option<Uuid>,
+}
+
+/// Something the customer raised during a revisit, and its answer (rule 9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaisedIssue {
+    pub text: String,
+    #[serde(default)]
+    pub answer: Option<IssueAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueAnswer {
+    pub on: NaiveDate,
+    pub text: String,
+}
+
+/// What a completed revisit recorded (rule 5, 002 第二条): when, by whom,
+/// how, what was said, problems found and the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisitResult {
+    pub method: Method,
+    pub visited_on: NaiveDate,
+    #[serde(default)]
+    pub at: Option<NaiveTime>,
+    #[serde(default)]
+    pub staff_id: Option<Uuid>,
+    pub content: String,
+    pub satisfaction: Satisfaction,
+    #[serde(default)]
+    pub issues: Vec<RaisedIssue>,
+    /// The reply time agreed with the customer for what could not be settled
+    /// on the spot; the next round is due then (rule 7).
+    #[serde(default)]
+    pub reply_by: Option<NaiveDate>,
+    /// The customer's signature, required for a home visit (rule 5).
+    #[serde(default)]
+    pub signature_id: Option<Uuid>,
+    /// Strong dissatisfaction or signs of misconduct: the superior does a
+    /// second revisit (rule 14).
+    #[serde(default)]
+    pub escalate: bool,
+}
+
+/// Why a revisit ended without reaching the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClosureReason {
+    /// At least 3 failed attempts at different times (rule 12).
+    Unreachable,
+    /// The customer refused the revisit.
+    Refused,
+    /// Closed by the supervisor for another reason, given in the note.
+    Other,
+}
+
+impl ClosureReason {
+    pub const ALL: [ClosureReason; 3] = [ClosureReason::Unreachable, ClosureReason::Refused, ClosureReason::Other];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closure {
+    pub on: NaiveDate,
+    pub reason: ClosureReason,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// 审阅 / 签署意见 (rule 6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub on: NaiveDate,
+    #[serde(default)]
+    pub by: Option<Uuid>,
+    pub comment: String,
+}
+
+/// A recurring revisit that follows the customer rather than a case (rule 16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cadence {
+    /// Sales-centre cadence by the customer's class (A/B, C, D, deal).
+    Sales,
+    /// Signed customers at least once a year.
+    AnnualSigned,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revisit {
+    pub id: Uuid,
+    /// The case followed up; `None` for a recurring cadence revisit.
+    pub case_id: Option<Uuid>,
+    pub customer_id: Uuid,
+    #[serde(default)]
+    pub cadence: Option<Cadence>,
+    /// 1 for the first revisit of a case, then 2, 3… (rule 7).
+    pub round: u32,
+    /// The previous round this one follows.
+    #[serde(default)]
+    pub parent_id: Option<Uuid>,
+    /// The superior's second revisit after a strong dissatisfaction (rule 14).
+    #[serde(default)]
+    pub escalation: bool,
+    /// The date it was due when it was started (kept so "on time" survives
+    /// later policy edits).
+    pub due_on: NaiveDate,
+    #[serde(default)]
+    pub assignee_id: Option<Uuid>,
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
+    /// Set when the customer was reached.
+    #[serde(default)]
+    pub result: Option<RevisitResult>,
+    /// Set when it ended without a result.
+    #[serde(default)]
+    pub closure: Option<Closure>,
+    #[serde(default)]
+    pub review: Option<Review>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Revisit {
+    /// Done: reached with a result, or closed with a reason.
+    pub fn is_finished(&self) -> bool {
+        self.result.is_some() || self.closure.is_some()
+    }
+
+    /// The customer was reached and gave a result.
+    pub fn is_completed(&self) -> bool {
+        self.result.is_some()
+    }
+}

@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod calendar;
 pub mod eligibility;
+pub mod migrate;
 pub mod model;
 pub mod policy;
 pub mod settings;

@@ -6,7 +6,8 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::model::{
-    Case, CaseKind, Channel, Customer, Method, RaisedIssue, Revisit, RevisitResult, Satisfaction, Severity, Subject, Unit,
+    Case, CaseKind, Channel, Customer, Method, RaisedIssue, Revisit, RevisitResult, Satisfaction, Severity, Subject,
+    Unit,
 };
 
 pub const NAME_MAX: usize = 40;
@@ -56,7 +57,9 @@ pub enum Field {
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     InvalidPhone,
     InvalidDate,
     TooEarly,
@@ -70,7 +73,9 @@ pub enum Problem {
     MethodNotAllowed,
     BeforeVisit,
     /// Rule 12: fewer than the required attempts at different times.
-    TooFewAttempts { needed: u32 },
+    TooFewAttempts {
+        needed: u32,
+    },
     /// Rule 13: the staff member the case is about.
     ConflictOfInterest,
     /// Rule 17: revisit records are kept at least 3 years.

@@ -115,8 +115,12 @@ fn ComplaintList(data: Dataset) -> impl IntoView {
         .iter()
         .rev()
         .map(|case| {
-            let who = data.customer(case.customer_id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
-            let revisited = data.revisits.iter().any(|r| r.case_id == case.id);
+            let who = case
+                .customer_id
+                .and_then(|id| data.customer(id))
+                .map(|c| format!("{} · {}", c.name, c.unit))
+                .unwrap_or_default();
+            let revisited = data.revisits.iter().any(|r| r.case_id == Some(case.id) && r.is_completed());
             let sev = case.severity;
             view! {
                 <tr class="case-row" data-case-id=case.id.to_string()>

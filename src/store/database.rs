@@ -4,9 +4,11 @@ use rexie::{Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
 
-use huifang_core::model::{Case, Customer, Dataset, Revisit};
+use huifang_core::migrate;
+use huifang_core::model::{Case, Customer, Dataset, OpenLetter, Revisit, Signature, Staff};
+use huifang_core::settings::Settings;
 
-use super::schema::{self, CASES, CUSTOMERS, META, RECORD_STORES, REVISITS};
+use super::schema::{self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, REVISITS, SIGNATURES, STAFF};
 use super::StoreError;
 
 /// An open connection to the office's database.
@@ -25,31 +27,111 @@ fn decode<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T,
 }
 
 /// The meta record that says which schema and data migrations this database has.
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize, Default)]
 struct SchemaMeta {
     key: String,
     version: u32,
+    /// Data migrations already applied (see [`MIGRATIONS`]).
+    #[serde(default)]
+    migrations: Vec<String>,
 }
 
+/// The office settings row in `meta`.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SettingsRow {
+    key: String,
+    value: Settings,
+}
+
+const SCHEMA_KEY: &str = "schema";
+const SETTINGS_KEY: &str = "settings";
+/// Data migrations, in order; each runs once, in one transaction, after the
+/// stores exist (rexie has no upgrade hook).
+const MIGRATIONS: [&str; 1] = ["revisits_v2"];
+
 impl Database {
-    /// Opens (creating or upgrading) the database called `name`.
+    /// Opens (creating or upgrading) the database called `name`, then runs
+    /// any data migration it has not had yet.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
         let db = schema::builder(name).build().await.map_err(|e| match StoreError::from(e) {
             StoreError::Database(d) => StoreError::Unavailable(d),
             other => other,
         })?;
         let this = Self { db };
-        this.record_schema_version().await?;
+        this.migrate().await?;
         Ok(this)
+    }
+
+    async fn schema_meta(&self) -> Result<SchemaMeta, StoreError> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let row = tx.store(META)?.get(JsValue::from_str(SCHEMA_KEY)).await?;
+        tx.done().await?;
+        match row {
+            Some(v) if !v.is_undefined() => decode(META, v),
+            _ => Ok(SchemaMeta { key: SCHEMA_KEY.into(), ..SchemaMeta::default() }),
+        }
+    }
+
+    /// Applies the pending migrations, each all-or-nothing together with the
+    /// meta record that marks it done, so a crash mid-way re-runs it cleanly.
+    async fn migrate(&self) -> Result<(), StoreError> {
+        let mut meta = self.schema_meta().await?;
+        for name in MIGRATIONS {
+            if meta.migrations.iter().any(|m| m == name) {
+                continue;
+            }
+            meta.migrations.push(name.to_owned());
+            meta.version = schema::SCHEMA_VERSION;
+            let row = encode(&meta)?;
+            match name {
+                "revisits_v2" => self.migrate_revisits_v2(row).await?,
+                _ => return Err(StoreError::Database(format!("unknown migration {name}"))),
+            }
+        }
+        if meta.version != schema::SCHEMA_VERSION {
+            meta.version = schema::SCHEMA_VERSION;
+            let row = encode(&meta)?;
+            self.write(&[META], |tx| async move { tx.store(META)?.put(&row, None).await.map(|_| ()) }).await?;
+        }
+        Ok(())
+    }
+
+    /// Schema v1 kept only completed revisits with the result at the top
+    /// level; v2 rows are tasks with a `result`. Reads, converts (no await
+    /// on anything but IndexedDB) and writes in one transaction.
+    async fn migrate_revisits_v2(&self, meta_row: JsValue) -> Result<(), StoreError> {
+        let tx = Rc::new(self.db.transaction(&[META, CASES, REVISITS], TransactionMode::ReadWrite)?);
+        let outcome: Result<(), StoreError> = async {
+            let cases = tx.store(CASES)?.get_all(None, None).await?;
+            let mut customer_of_case = std::collections::HashMap::new();
+            for v in cases {
+                let case: serde_json::Value = decode(CASES, v)?;
+                let id = case.get("id").and_then(|v| v.as_str()).and_then(|s| uuid::Uuid::parse_str(s).ok());
+                let customer =
+                    case.get("customer_id").and_then(|v| v.as_str()).and_then(|s| uuid::Uuid::parse_str(s).ok());
+                if let (Some(id), Some(customer)) = (id, customer) {
+                    customer_of_case.insert(id, customer);
+                }
+            }
+            let store = tx.store(REVISITS)?;
+            for v in store.get_all(None, None).await? {
+                let old: serde_json::Value = decode(REVISITS, v)?;
+                if !migrate::is_v1_revisit(&old) {
+                    continue;
+                }
+                let new = migrate::revisit_v1_to_v2(old, |c| customer_of_case.get(&c).copied())
+                    .map_err(|e| StoreError::Corrupt { store: REVISITS, detail: e.to_string() })?;
+                store.put(&encode(&new)?, None).await?;
+            }
+            tx.store(META)?.put(&meta_row, None).await?;
+            Ok(())
+        }
+        .await;
+        finish(tx, outcome).await
     }
 
     pub fn close(self) {
         self.db.close();
-    }
-
-    async fn record_schema_version(&self) -> Result<(), StoreError> {
-        let meta = encode(&SchemaMeta { key: "schema".into(), version: schema::SCHEMA_VERSION })?;
-        self.write(&[META], |tx| async move { tx.store(META)?.put(&meta, None).await.map(|_| ()) }).await
     }
 
     /// Runs `body` in one read-write transaction over `stores`; commits only
@@ -60,23 +142,8 @@ impl Database {
         Fut: std::future::Future<Output = Result<(), rexie::Error>>,
     {
         let tx = Rc::new(self.db.transaction(stores, TransactionMode::ReadWrite)?);
-        let outcome = body(tx.clone()).await;
-        let tx = Rc::try_unwrap(tx).map_err(|_| StoreError::Database("transaction still in use".into()))?;
-        match outcome {
-            Ok(()) => {
-                let result = tx.done().await?;
-                if result.is_committed() {
-                    Ok(())
-                } else {
-                    Err(StoreError::Database("the transaction was aborted".into()))
-                }
-            }
-            Err(e) => {
-                // A failed request may already have aborted it; either way nothing was kept.
-                let _ = tx.abort().await;
-                Err(e.into())
-            }
-        }
+        let outcome = body(tx.clone()).await.map_err(StoreError::from);
+        finish(tx, outcome).await
     }
 
     async fn put<T: Serialize>(&self, store: &'static str, record: &T) -> Result<(), StoreError> {
@@ -96,48 +163,137 @@ impl Database {
         self.put(REVISITS, revisit).await
     }
 
-    /// Reads every record in one read-only transaction, so the three lists
-    /// are a consistent snapshot.
+    pub async fn put_staff(&self, staff: &Staff) -> Result<(), StoreError> {
+        self.put(STAFF, staff).await
+    }
+
+    /// Saves a revisit together with the signature it refers to, in one
+    /// transaction: a home visit is never stored without its signature.
+    pub async fn put_revisit_with_signature(&self, revisit: &Revisit, signature: &Signature) -> Result<(), StoreError> {
+        let (r, s) = (encode(revisit)?, encode(signature)?);
+        self.write(&[REVISITS, SIGNATURES], |tx| async move {
+            tx.store(SIGNATURES)?.put(&s, None).await?;
+            tx.store(REVISITS)?.put(&r, None).await.map(|_| ())
+        })
+        .await
+    }
+
+    /// Saves an open letter and marks nothing else: the letter itself closes
+    /// the cases it lists (rule 8).
+    pub async fn put_open_letter(&self, letter: &OpenLetter) -> Result<(), StoreError> {
+        self.put(OPEN_LETTERS, letter).await
+    }
+
+    /// Saves several cases at once (an activity's participants), all or none.
+    pub async fn put_cases(&self, cases: &[Case]) -> Result<(), StoreError> {
+        let rows = cases.iter().map(encode).collect::<Result<Vec<_>, _>>()?;
+        self.write(&[CASES], |tx| async move {
+            let store = tx.store(CASES)?;
+            for row in rows {
+                store.put(&row, None).await?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn put_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        self.put(META, &SettingsRow { key: SETTINGS_KEY.into(), value: settings.clone() }).await
+    }
+
+    /// Reads every record and the settings in one read-only transaction,
+    /// so the lists are a consistent snapshot.
     pub async fn load(&self) -> Result<Dataset, StoreError> {
-        let tx = self.db.transaction(&RECORD_STORES, TransactionMode::ReadOnly)?;
+        let tx = self.db.transaction(&ALL_STORES, TransactionMode::ReadOnly)?;
         let customers = tx.store(CUSTOMERS)?.get_all(None, None).await?;
         let cases = tx.store(CASES)?.get_all(None, None).await?;
         let revisits = tx.store(REVISITS)?.get_all(None, None).await?;
+        let staff = tx.store(STAFF)?.get_all(None, None).await?;
+        let open_letters = tx.store(OPEN_LETTERS)?.get_all(None, None).await?;
+        let signatures = tx.store(SIGNATURES)?.get_all(None, None).await?;
+        let settings = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
         tx.done().await?;
+        let settings = match settings {
+            Some(v) if !v.is_undefined() => decode::<SettingsRow>(META, v)?.value,
+            _ => Settings::default(),
+        };
         let mut data = Dataset {
-            customers: customers.into_iter().map(|v| decode(CUSTOMERS, v)).collect::<Result<_, _>>()?,
-            cases: cases.into_iter().map(|v| decode(CASES, v)).collect::<Result<_, _>>()?,
-            revisits: revisits.into_iter().map(|v| decode(REVISITS, v)).collect::<Result<_, _>>()?,
+            customers: decode_all(CUSTOMERS, customers)?,
+            cases: decode_all(CASES, cases)?,
+            revisits: decode_all(REVISITS, revisits)?,
+            staff: decode_all(STAFF, staff)?,
+            open_letters: decode_all(OPEN_LETTERS, open_letters)?,
+            signatures: decode_all(SIGNATURES, signatures)?,
+            settings,
         };
         // Keys are random UUIDs; show records in the order they were entered.
         data.customers.sort_by_key(|c| c.created_at);
         data.cases.sort_by_key(|c| c.created_at);
         data.revisits.sort_by_key(|r| r.created_at);
+        data.staff.sort_by_key(|s| s.created_at);
+        data.open_letters.sort_by_key(|l| l.created_at);
+        data.signatures.sort_by_key(|s| s.captured_at);
         Ok(data)
     }
 
-    /// Replaces every record with `data` (restore from backup): all of it or,
-    /// if anything fails, none of it.
+    /// Replaces every record and the settings with `data` (restore from
+    /// backup): all of it or, if anything fails, none of it.
     pub async fn replace_all(&self, data: &Dataset) -> Result<(), StoreError> {
-        let rows = [
-            (CUSTOMERS, data.customers.iter().map(encode).collect::<Result<Vec<_>, _>>()?),
-            (CASES, data.cases.iter().map(encode).collect::<Result<Vec<_>, _>>()?),
-            (REVISITS, data.revisits.iter().map(encode).collect::<Result<Vec<_>, _>>()?),
+        let settings = encode(&SettingsRow { key: SETTINGS_KEY.into(), value: data.settings.clone() })?;
+        let rows = vec![
+            (CUSTOMERS, encode_all(&data.customers)?),
+            (CASES, encode_all(&data.cases)?),
+            (REVISITS, encode_all(&data.revisits)?),
+            (STAFF, encode_all(&data.staff)?),
+            (OPEN_LETTERS, encode_all(&data.open_letters)?),
+            (SIGNATURES, encode_all(&data.signatures)?),
         ];
-        self.replace_rows(rows).await
+        self.replace_rows(rows, settings).await
     }
 
     /// The write half of [`replace_all`], on rows already encoded.
-    pub(crate) async fn replace_rows(&self, rows: [(&'static str, Vec<JsValue>); 3]) -> Result<(), StoreError> {
-        self.write(&RECORD_STORES, |tx| async move {
+    pub(crate) async fn replace_rows(
+        &self,
+        rows: Vec<(&'static str, Vec<JsValue>)>,
+        settings: JsValue,
+    ) -> Result<(), StoreError> {
+        self.write(&ALL_STORES, |tx| async move {
             for (store, values) in rows {
                 let store = tx.store(store)?;
                 store.clear().await?;
                 store.put_all(values.into_iter().map(|v| (v, None))).await?;
             }
-            Ok(())
+            tx.store(META)?.put(&settings, None).await.map(|_| ())
         })
         .await
+    }
+}
+
+fn encode_all<T: Serialize>(records: &[T]) -> Result<Vec<JsValue>, StoreError> {
+    records.iter().map(encode).collect()
+}
+
+fn decode_all<T: DeserializeOwned>(store: &'static str, rows: Vec<JsValue>) -> Result<Vec<T>, StoreError> {
+    rows.into_iter().map(|v| decode(store, v)).collect()
+}
+
+/// Commits `tx` if `outcome` is Ok, otherwise aborts it explicitly: a `?`
+/// after writes does not roll anything back by itself.
+async fn finish(tx: Rc<rexie::Transaction>, outcome: Result<(), StoreError>) -> Result<(), StoreError> {
+    let tx = Rc::try_unwrap(tx).map_err(|_| StoreError::Database("transaction still in use".into()))?;
+    match outcome {
+        Ok(()) => {
+            if tx.done().await?.is_committed() {
+                Ok(())
+            } else {
+                Err(StoreError::Database("the transaction was aborted".into()))
+            }
+        }
+        Err(e) => {
+            // A failed request may already have aborted it; either way nothing was kept.
+            let _ = tx.abort().await;
+            Err(e)
+        }
     }
 }
 
@@ -159,7 +315,9 @@ mod tests {
         // half-way through the transaction.
         let good = encode(&before.customers[0]).unwrap();
         let bad = js_sys::Object::new().into();
-        let result = db.replace_rows([(CUSTOMERS, vec![good]), (CASES, vec![bad]), (REVISITS, vec![])]).await;
+        let settings = encode(&SettingsRow { key: SETTINGS_KEY.into(), value: Settings::default() }).unwrap();
+        let result =
+            db.replace_rows(vec![(CUSTOMERS, vec![good]), (CASES, vec![bad]), (REVISITS, vec![])], settings).await;
         assert!(result.is_err(), "a row without a key must fail the restore");
 
         assert_eq!(db.load().await.unwrap(), before);
@@ -169,14 +327,13 @@ mod tests {
 
     fn sample() -> Dataset {
         let now = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap();
-        let customer = Customer {
-            id: uuid::Uuid::new_v4(),
-            name: "赵六".into(),
-            phone: "13900000000".into(),
-            unit: huifang_core::Unit { building: "1".into(), entrance: "1".into(), room: "101".into() },
-            created_at: now,
-            updated_at: now,
-        };
-        Dataset { customers: vec![customer], cases: vec![], revisits: vec![] }
+        let customer = Customer::new(
+            uuid::Uuid::new_v4(),
+            "赵六".into(),
+            "13900000000".into(),
+            huifang_core::Unit { building: "1".into(), entrance: "1".into(), room: "101".into() },
+            now,
+        );
+        Dataset { customers: vec![customer], ..Dataset::default() }
     }
 }

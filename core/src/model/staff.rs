@@ -30,9 +30,7 @@ impl Role {
     pub fn superior(self) -> Role {
         match self {
             Role::PropertyAssistant | Role::CommunityCultureClerk => Role::CustomerServiceSupervisor,
-            Role::CustomerServiceSupervisor | Role::DepartmentSupervisor | Role::CompanyManager => {
-                Role::CompanyManager
-            }
+            Role::CustomerServiceSupervisor | Role::DepartmentSupervisor | Role::CompanyManager => Role::CompanyManager,
         }
     }
 }

@@ -52,7 +52,9 @@ pub(super) fn policy(key: PolicyKey) -> Policy {
     let (methods, later_methods) = match key {
         PolicyKey::Complaint(Severity::Major) => (vec![HomeVisit], vec![HomeVisit]),
         PolicyKey::Complaint(_) => (vec![HomeVisit], vec![HomeVisit, Phone, Sms, Email]),
-        PolicyKey::Repair | PolicyKey::Signing => (vec![Phone, HomeVisit, Sms, Email], vec![Phone, HomeVisit, Sms, Email]),
+        PolicyKey::Repair | PolicyKey::Signing => {
+            (vec![Phone, HomeVisit, Sms, Email], vec![Phone, HomeVisit, Sms, Email])
+        }
         PolicyKey::Activity | PolicyKey::MoveIn | PolicyKey::Emergency => {
             (vec![HomeVisit, Phone, Sms, Email], vec![HomeVisit, Phone, Sms, Email])
         }
@@ -101,7 +103,10 @@ pub(super) fn policy_set() -> PolicySet {
         policies: PolicyKey::ALL.into_iter().map(policy).collect(),
         sales: SalesClass::ALL.into_iter().map(sales).collect(),
         // Rule 12: 09:00–10:30 and 14:30–16:00.
-        call_windows: vec![CallWindow { from: hm(9, 0), to: hm(10, 30) }, CallWindow { from: hm(14, 30), to: hm(16, 0) }],
+        call_windows: vec![
+            CallWindow { from: hm(9, 0), to: hm(10, 30) },
+            CallWindow { from: hm(14, 30), to: hm(16, 0) },
+        ],
         min_attempts: 3,
         repair_sample: Percent(20),
     }

@@ -12,12 +12,18 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::model::{Case, Customer, Dataset, Revisit};
-use crate::validation::{check_case, check_customer, check_revisit, FieldError};
+use crate::migrate;
+use crate::model::{Case, Customer, Dataset, OpenLetter, Revisit, Signature, Staff};
+use crate::settings::Settings;
+use crate::validation::{
+    check_case, check_customer, check_open_letter, check_revisit, check_signature, check_staff, FieldError,
+};
 
 /// The magic string that says "this file is a Revisit Desk backup".
 pub const FORMAT: &str = "huifang-backup";
-pub const FORMAT_VERSION: u32 = 1;
+/// v1: customers, cases, completed revisits. v2: + staff, open letters,
+/// signatures, settings; revisits are tasks with attempts and a result.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Which kind of record a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -26,17 +32,29 @@ pub enum Entity {
     Customers,
     Cases,
     Revisits,
+    Staff,
+    OpenLetters,
+    Signatures,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 3] = [Entity::Customers, Entity::Cases, Entity::Revisits];
+    pub const ALL: [Entity; 6] =
+        [Entity::Customers, Entity::Cases, Entity::Revisits, Entity::Staff, Entity::OpenLetters, Entity::Signatures];
 
     pub fn key(self) -> &'static str {
         match self {
             Entity::Customers => "customers",
             Entity::Cases => "cases",
             Entity::Revisits => "revisits",
+            Entity::Staff => "staff",
+            Entity::OpenLetters => "open_letters",
+            Entity::Signatures => "signatures",
         }
+    }
+
+    /// Entities a format v1 file has; the others start empty on migration.
+    fn in_v1(self) -> bool {
+        matches!(self, Entity::Customers | Entity::Cases | Entity::Revisits)
     }
 }
 
@@ -45,11 +63,24 @@ pub struct Counts {
     pub customers: usize,
     pub cases: usize,
     pub revisits: usize,
+    #[serde(default)]
+    pub staff: usize,
+    #[serde(default)]
+    pub open_letters: usize,
+    #[serde(default)]
+    pub signatures: usize,
 }
 
 impl Counts {
     pub fn of(data: &Dataset) -> Self {
-        Self { customers: data.customers.len(), cases: data.cases.len(), revisits: data.revisits.len() }
+        Self {
+            customers: data.customers.len(),
+            cases: data.cases.len(),
+            revisits: data.revisits.len(),
+            staff: data.staff.len(),
+            open_letters: data.open_letters.len(),
+            signatures: data.signatures.len(),
+        }
     }
 
     pub fn get(&self, entity: Entity) -> usize {
@@ -57,6 +88,9 @@ impl Counts {
             Entity::Customers => self.customers,
             Entity::Cases => self.cases,
             Entity::Revisits => self.revisits,
+            Entity::Staff => self.staff,
+            Entity::OpenLetters => self.open_letters,
+            Entity::Signatures => self.signatures,
         }
     }
 }
@@ -169,8 +203,11 @@ pub enum BackupError {
     ChecksumMismatch,
 }
 
-fn records<T: for<'de> Deserialize<'de>>(data: &Value, entity: Entity) -> Result<Vec<T>, BackupError> {
-    let items = data.get(entity.key()).and_then(Value::as_array).ok_or(BackupError::Missing(entity.key()))?;
+fn records<T: for<'de> Deserialize<'de>>(data: &Value, entity: Entity, version: u64) -> Result<Vec<T>, BackupError> {
+    let items = match data.get(entity.key()) {
+        None if version == 1 && !entity.in_v1() => return Ok(Vec::new()),
+        found => found.and_then(Value::as_array).ok_or(BackupError::Missing(entity.key()))?,
+    };
     items
         .iter()
         .enumerate()
@@ -230,12 +267,20 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     let sha256 = root.get("sha256").and_then(Value::as_str).ok_or(BackupError::Missing("sha256"))?;
     let counts = root.get("counts").and_then(|v| Counts::deserialize(v).ok()).ok_or(BackupError::Missing("counts"))?;
     let data = root.get("data").filter(|v| v.is_object()).ok_or(BackupError::Missing("data"))?;
+    let declared_sum = sealed_checksum(&root);
+    let data = if version == 1 { migrate_v1(data)? } else { data.clone() };
 
     let dataset = Dataset {
-        customers: records::<Customer>(data, Entity::Customers)?,
-        cases: records::<Case>(data, Entity::Cases)?,
-        revisits: records::<Revisit>(data, Entity::Revisits)?,
-        ..Dataset::default()
+        customers: records::<Customer>(&data, Entity::Customers, version)?,
+        cases: records::<Case>(&data, Entity::Cases, version)?,
+        revisits: records::<Revisit>(&data, Entity::Revisits, version)?,
+        staff: records::<Staff>(&data, Entity::Staff, version)?,
+        open_letters: records::<OpenLetter>(&data, Entity::OpenLetters, version)?,
+        signatures: records::<Signature>(&data, Entity::Signatures, version)?,
+        settings: match data.get("settings") {
+            None if version == 1 => Settings::default(),
+            found => found.and_then(|v| Settings::deserialize(v).ok()).ok_or(BackupError::Missing("settings"))?,
+        },
     };
     let found = Counts::of(&dataset);
     for entity in Entity::ALL {
@@ -243,44 +288,112 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
             return Err(BackupError::CountMismatch { entity, declared: counts.get(entity), found: found.get(entity) });
         }
     }
-    let backup = Backup {
-        format: FORMAT.to_owned(),
-        format_version: FORMAT_VERSION,
-        app_version: app_version.to_owned(),
-        exported_at,
-        device_id,
-        counts,
-        sha256: sha256.to_ascii_lowercase(),
-        data: dataset,
-    };
-    if backup.checksum() != backup.sha256 {
+    // The checksum covers the file as written, before any migration.
+    if declared_sum != sha256.to_ascii_lowercase() {
         return Err(BackupError::ChecksumMismatch);
     }
+    // Returned as a current-version backup of the (migrated) content.
+    let backup = Backup::new(dataset, app_version, device_id, exported_at);
     check_dataset(&backup.data)?;
     Ok(backup)
+}
+
+/// The checksum a file's own values call for: every top-level field but
+/// `sha256`, compact, in the file's key order (which is the format's field
+/// order for any file the app wrote, see [`Backup::checksum`]).
+fn sealed_checksum(root: &Value) -> String {
+    let mut sealed = root.clone();
+    if let Some(obj) = sealed.as_object_mut() {
+        obj.shift_remove("sha256");
+    }
+    let bytes = serde_json::to_vec(&sealed).unwrap_or_default();
+    format!("{:x}", Sha256::digest(&bytes))
+}
+
+/// Format v1 → v2: revisits gain their household (from their case) and move
+/// their result under `result`; the new entities start empty.
+fn migrate_v1(data: &Value) -> Result<Value, BackupError> {
+    let mut data = data.clone();
+    let customer_of_case: std::collections::HashMap<Uuid, Uuid> = data
+        .get("cases")
+        .and_then(Value::as_array)
+        .map(|cases| {
+            cases
+                .iter()
+                .filter_map(|c| {
+                    let id = c.get("id")?.as_str().and_then(|s| Uuid::parse_str(s).ok())?;
+                    let customer = c.get("customer_id")?.as_str().and_then(|s| Uuid::parse_str(s).ok())?;
+                    Some((id, customer))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(revisits) = data.get_mut("revisits").and_then(Value::as_array_mut) {
+        for (index, r) in revisits.iter_mut().enumerate() {
+            let old = std::mem::take(r);
+            *r = migrate::revisit_v1_to_v2(old, |c| customer_of_case.get(&c).copied())
+                .map_err(|e| BackupError::Malformed { entity: Entity::Revisits, index, detail: e.to_string() })?;
+        }
+    }
+    Ok(data)
 }
 
 /// Field rules, unique ids and references across the whole dataset.
 pub fn check_dataset(data: &Dataset) -> Result<(), BackupError> {
     let customers = unique_ids(data.customers.iter().map(|c| c.id), Entity::Customers)?;
     unique_ids(data.cases.iter().map(|c| c.id), Entity::Cases)?;
-    unique_ids(data.revisits.iter().map(|r| r.id), Entity::Revisits)?;
+    let revisits = unique_ids(data.revisits.iter().map(|r| r.id), Entity::Revisits)?;
+    let staff = unique_ids(data.staff.iter().map(|s| s.id), Entity::Staff)?;
+    unique_ids(data.open_letters.iter().map(|l| l.id), Entity::OpenLetters)?;
+    let signatures = unique_ids(data.signatures.iter().map(|s| s.id), Entity::Signatures)?;
+    let dangling = |entity, index, id| Err(BackupError::Dangling { entity, index, id });
     for (index, c) in data.customers.iter().enumerate() {
         first_problem(Entity::Customers, index, check_customer(c))?;
     }
+    for (index, s) in data.staff.iter().enumerate() {
+        first_problem(Entity::Staff, index, check_staff(s))?;
+    }
     let cases: std::collections::HashMap<Uuid, &Case> = data.cases.iter().map(|c| (c.id, c)).collect();
     for (index, c) in data.cases.iter().enumerate() {
-        if let Some(customer_id) = c.customer_id.filter(|id| !customers.contains(id)) {
-            return Err(BackupError::Dangling { entity: Entity::Cases, index, id: customer_id });
+        if let Some(id) = c.customer_id.filter(|id| !customers.contains(id)) {
+            return dangling(Entity::Cases, index, id);
+        }
+        if let Some(id) = c.duplicate_of.filter(|id| !cases.contains_key(id)) {
+            return dangling(Entity::Cases, index, id);
+        }
+        if let Some(&id) = c.staff_involved.iter().find(|id| !staff.contains(id)) {
+            return dangling(Entity::Cases, index, id);
         }
         first_problem(Entity::Cases, index, check_case(c))?;
     }
     for (index, r) in data.revisits.iter().enumerate() {
         let case = r.case_id.and_then(|id| cases.get(&id).copied());
         if let (Some(case_id), None) = (r.case_id, case) {
-            return Err(BackupError::Dangling { entity: Entity::Revisits, index, id: case_id });
+            return dangling(Entity::Revisits, index, case_id);
+        }
+        if !customers.contains(&r.customer_id) {
+            return dangling(Entity::Revisits, index, r.customer_id);
+        }
+        let people = r.assignee_id.into_iter().chain(r.result.as_ref().and_then(|x| x.staff_id));
+        if let Some(id) = people.into_iter().find(|id| !staff.contains(id)) {
+            return dangling(Entity::Revisits, index, id);
+        }
+        if let Some(id) = r.result.as_ref().and_then(|x| x.signature_id).filter(|id| !signatures.contains(id)) {
+            return dangling(Entity::Revisits, index, id);
         }
         first_problem(Entity::Revisits, index, check_revisit(r, case))?;
+    }
+    for (index, l) in data.open_letters.iter().enumerate() {
+        if let Some(&id) = l.case_ids.iter().find(|id| !cases.contains_key(id)) {
+            return dangling(Entity::OpenLetters, index, id);
+        }
+        first_problem(Entity::OpenLetters, index, check_open_letter(l))?;
+    }
+    for (index, s) in data.signatures.iter().enumerate() {
+        if !revisits.contains(&s.revisit_id) {
+            return dangling(Entity::Signatures, index, s.revisit_id);
+        }
+        first_problem(Entity::Signatures, index, check_signature(s))?;
     }
     Ok(())
 }

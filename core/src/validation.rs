@@ -6,8 +6,8 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::model::{
-    Case, CaseKind, Channel, Customer, Method, RaisedIssue, Revisit, RevisitResult, Satisfaction, Severity, Subject,
-    Unit,
+    Case, CaseKind, Channel, Customer, Method, OpenLetter, RaisedIssue, Revisit, RevisitResult, Satisfaction, Severity,
+    Signature, Staff, Subject, Unit,
 };
 
 pub const NAME_MAX: usize = 40;
@@ -402,6 +402,44 @@ pub fn check_revisit(r: &Revisit, case: Option<&Case>) -> Vec<FieldError> {
         }
     } else if r.cadence.is_none() {
         errors.push(FieldError::new(Field::Case, Problem::Required));
+    }
+    errors
+}
+
+/// Checks a stored or imported staff member: name rules as for customers.
+pub fn check_staff(s: &Staff) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    text(Field::Name, &s.name, NAME_MAX, true, &mut errors);
+    for b in &s.buildings {
+        text(Field::Building, b, UNIT_PART_MAX, true, &mut errors);
+    }
+    errors
+}
+
+/// Checks a stored or imported open letter: title and text, and that it answers at least one case.
+pub fn check_open_letter(l: &OpenLetter) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    text(Field::Title, &l.title, NAME_MAX * 2, true, &mut errors);
+    text(Field::Body, &l.body, TEXT_MAX, true, &mut errors);
+    if l.sent_on < EARLIEST_DATE {
+        errors.push(FieldError::new(Field::VisitedOn, Problem::TooEarly));
+    }
+    if l.case_ids.is_empty() {
+        errors.push(FieldError::new(Field::Case, Problem::Required));
+    }
+    errors
+}
+
+/// Largest signature image kept (a tablet signature PNG is ~10–40 KB).
+pub const SIGNATURE_MAX: usize = 512 * 1024;
+
+/// Checks a stored or imported signature: a PNG data URL of sane size.
+pub fn check_signature(s: &Signature) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if !s.png.starts_with("data:image/png;base64,") {
+        errors.push(FieldError::new(Field::Signature, Problem::Required));
+    } else if s.png.len() > SIGNATURE_MAX {
+        errors.push(FieldError::new(Field::Signature, Problem::TooLong { max: SIGNATURE_MAX }));
     }
     errors
 }

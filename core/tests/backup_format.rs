@@ -18,39 +18,91 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn sample() -> Dataset {
-    let customer = Customer {
-        id: Uuid::from_u128(1),
-        name: "王美丽 🌸 <script>alert(1)</script>".into(),
-        phone: "138-0000-0000".into(),
-        unit: Unit { building: "3".into(), entrance: "2".into(), room: "1201".into() },
+    let customer = Customer::new(
+        Uuid::from_u128(1),
+        "王美丽 🌸 <script>alert(1)</script>".into(),
+        "138-0000-0000".into(),
+        Unit { building: "3".into(), entrance: "2".into(), room: "1201".into() },
+        now(),
+    );
+    let staff = Staff {
+        id: Uuid::from_u128(10),
+        name: "李助理".into(),
+        role: Role::PropertyAssistant,
+        buildings: vec!["3".into()],
+        active: true,
         created_at: now(),
         updated_at: now(),
     };
-    let case = Case {
-        id: Uuid::from_u128(2),
-        customer_id: customer.id,
-        kind: CaseKind::Complaint,
-        received_on: d("2026-11-20"),
-        channel: Channel::Phone,
-        severity: Severity::General,
-        subject: Subject::Equipment,
-        description: "电梯异响，\"夜间\"尤甚".into(),
-        completed_on: Some(d("2026-11-21")),
-        created_at: now(),
-        updated_at: now(),
+    let mut case = Case::new(
+        Uuid::from_u128(2),
+        Some(customer.id),
+        CaseKind::Complaint,
+        d("2026-11-20"),
+        "电梯异响，\"夜间\"尤甚".into(),
+        now(),
+    );
+    case.channel = Channel::Phone;
+    case.subject = Subject::Equipment;
+    case.completed_on = Some(d("2026-11-21"));
+    let signature = Signature {
+        id: Uuid::from_u128(20),
+        revisit_id: Uuid::from_u128(3),
+        png: "data:image/png;base64,iVBORw0KGgo=".into(),
+        captured_at: now(),
     };
     let revisit = Revisit {
         id: Uuid::from_u128(3),
-        case_id: case.id,
+        case_id: Some(case.id),
+        customer_id: customer.id,
+        cadence: None,
         round: 1,
-        method: Method::Phone,
-        visited_on: d("2026-11-23"),
-        content: "已修复".into(),
-        satisfaction: Satisfaction::Satisfied,
+        parent_id: None,
+        escalation: false,
+        due_on: d("2026-11-24"),
+        assignee_id: Some(staff.id),
+        attempts: vec![Attempt {
+            at: "2026-11-23T09:10:00".parse().unwrap(),
+            method: Method::Phone,
+            outcome: AttemptOutcome::NoAnswer,
+            note: "无人接听".into(),
+            staff_id: Some(staff.id),
+        }],
+        result: Some(RevisitResult {
+            method: Method::HomeVisit,
+            visited_on: d("2026-11-23"),
+            at: None,
+            staff_id: Some(staff.id),
+            content: "已修复".into(),
+            satisfaction: Satisfaction::Satisfied,
+            issues: vec![],
+            reply_by: None,
+            signature_id: Some(signature.id),
+            escalate: false,
+        }),
+        closure: None,
+        review: None,
         created_at: now(),
         updated_at: now(),
     };
-    Dataset { customers: vec![customer], cases: vec![case], revisits: vec![revisit] }
+    let letter = OpenLetter {
+        id: Uuid::from_u128(30),
+        title: "关于电梯维修的公开信".into(),
+        body: "各位业主：……".into(),
+        sent_on: d("2026-11-22"),
+        case_ids: vec![case.id],
+        created_at: now(),
+        updated_at: now(),
+    };
+    Dataset {
+        customers: vec![customer],
+        cases: vec![case],
+        revisits: vec![revisit],
+        staff: vec![staff],
+        open_letters: vec![letter],
+        signatures: vec![signature],
+        settings: Default::default(),
+    }
 }
 
 fn json_of(data: Dataset) -> String {
@@ -157,7 +209,7 @@ fn duplicate_ids_are_refused() {
 #[test]
 fn a_case_of_a_missing_customer_is_refused() {
     let mut data = sample();
-    data.cases[0].customer_id = Uuid::from_u128(77);
+    data.cases[0].customer_id = Some(Uuid::from_u128(77));
     assert!(matches!(
         parse(json_of(data).as_bytes()),
         Err(BackupError::Dangling { entity: Entity::Cases, index: 0, .. })
@@ -255,5 +307,33 @@ fn the_documented_schema_requires_exactly_the_fields_the_app_writes() {
     assert_eq!(required(&schema["$defs"]["customer"]), keys(&file["data"]["customers"][0]));
     assert_eq!(required(&schema["$defs"]["case"]), keys(&file["data"]["cases"][0]));
     assert_eq!(required(&schema["$defs"]["revisit"]), keys(&file["data"]["revisits"][0]));
+    assert_eq!(required(&schema["$defs"]["staff"]), keys(&file["data"]["staff"][0]));
+    assert_eq!(required(&schema["$defs"]["open_letter"]), keys(&file["data"]["open_letters"][0]));
+    assert_eq!(required(&schema["$defs"]["signature"]), keys(&file["data"]["signatures"][0]));
     assert_eq!(schema["properties"]["format_version"]["const"], file["format_version"]);
+}
+
+/// A file written by the first release (format v1), kept byte for byte.
+const V1_FILE: &str = include_str!("fixtures/backup-v1.json");
+
+#[test]
+fn a_format_v1_backup_is_migrated_on_import() {
+    let backup = parse(V1_FILE.as_bytes()).expect("a v1 file from the first release still imports");
+    assert_eq!(backup.format_version, 2);
+    let r = &backup.data.revisits[0];
+    assert_eq!(r.customer_id, Uuid::from_u128(1), "the household comes from the revisit's case");
+    let result = r.result.as_ref().expect("a v1 revisit was a completed one");
+    assert_eq!((result.method, result.satisfaction), (Method::Phone, Satisfaction::Satisfied));
+    assert_eq!(result.content, "已修复");
+    assert_eq!(backup.data.customers[0].name, "王美丽 🌸");
+    assert!(backup.data.staff.is_empty() && backup.data.open_letters.is_empty());
+    assert_eq!(backup.data.settings, Default::default());
+    // Re-exported, it reads back as the same v2 data.
+    assert_eq!(parse(backup.to_json().as_bytes()).unwrap().data, backup.data);
+}
+
+#[test]
+fn a_tampered_v1_backup_is_still_refused_by_its_checksum() {
+    let changed = V1_FILE.replace("已修复", "未修复");
+    assert_eq!(parse(changed.as_bytes()).unwrap_err(), BackupError::ChecksumMismatch);
 }

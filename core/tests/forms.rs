@@ -87,30 +87,80 @@ fn handling_cannot_complete_before_the_complaint_was_received() {
     assert_eq!(complete_case(&case, "2026-11-21", d(TODAY), now()).unwrap().completed_on, Some(d("2026-11-21")));
 }
 
+fn result_draft(method: Method) -> ResultDraft {
+    ResultDraft {
+        method,
+        visited_on: TODAY.into(),
+        at: "09:30".into(),
+        staff_id: None,
+        content: "已处理，客户认可".into(),
+        satisfaction: Some(Satisfaction::Satisfied),
+        issues: vec![],
+        reply_by: String::new(),
+        signature_id: None,
+        escalate: false,
+    }
+}
+
+const BOTH: [Method; 2] = [Method::HomeVisit, Method::Phone];
+
 #[test]
 fn lessons_silence_is_not_satisfaction_a_result_must_be_chosen() {
-    let mut case =
-        complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap();
-    case.completed_on = Some(d("2026-11-21"));
-    let r =
-        RevisitDraft {
-            method: Method::Phone, visited_on: TODAY.into(), content: "已处理".into(), satisfaction: None
-        };
-    let e = r.validate(Uuid::from_u128(3), &case, 1, d(TODAY), now()).unwrap_err();
+    let r = ResultDraft { satisfaction: None, ..result_draft(Method::Phone) };
+    let e = r.validate(d("2026-11-21"), &BOTH, d(TODAY)).unwrap_err();
     assert_eq!(e, vec![FieldError { field: Field::Satisfaction, problem: Problem::Required }]);
 }
 
 #[test]
 fn a_revisit_cannot_predate_the_handling_it_follows_up() {
-    let mut case =
-        complaint_draft(Some(Uuid::from_u128(9))).validate(Uuid::from_u128(2), |_| true, d(TODAY), now()).unwrap();
-    case.completed_on = Some(d("2026-11-22"));
-    let r = RevisitDraft {
-        method: Method::Phone,
-        visited_on: "2026-11-21".into(),
-        content: "已处理".into(),
-        satisfaction: Some(Satisfaction::Satisfied),
-    };
-    let e = r.validate(Uuid::from_u128(3), &case, 1, d(TODAY), now()).unwrap_err();
+    let r = ResultDraft { visited_on: "2026-11-21".into(), ..result_draft(Method::Phone) };
+    let e = r.validate(d("2026-11-22"), &BOTH, d(TODAY)).unwrap_err();
     assert_eq!(e, vec![FieldError { field: Field::VisitedOn, problem: Problem::BeforeCompleted }]);
+}
+
+#[test]
+fn rule_5_a_home_visit_cannot_be_completed_without_the_customers_signature() {
+    let e = result_draft(Method::HomeVisit).validate(d("2026-11-21"), &BOTH, d(TODAY)).unwrap_err();
+    assert_eq!(e, vec![FieldError { field: Field::Signature, problem: Problem::Required }]);
+    let signed = ResultDraft { signature_id: Some(Uuid::from_u128(5)), ..result_draft(Method::HomeVisit) };
+    assert_eq!(signed.validate(d("2026-11-21"), &BOTH, d(TODAY)).unwrap().signature_id, Some(Uuid::from_u128(5)));
+}
+
+#[test]
+fn rule_5_a_phone_revisit_needs_no_signature_and_is_recorded_as_phone() {
+    let r = result_draft(Method::Phone).validate(d("2026-11-21"), &BOTH, d(TODAY)).unwrap();
+    assert_eq!((r.method, r.signature_id), (Method::Phone, None));
+}
+
+#[test]
+fn rule_7_a_method_the_plan_does_not_allow_is_refused() {
+    // Round 1 of a complaint is a home visit (seed 000 §1.9).
+    let e = result_draft(Method::Phone).validate(d("2026-11-21"), &[Method::HomeVisit], d(TODAY)).unwrap_err();
+    assert_eq!(e, vec![FieldError { field: Field::Method, problem: Problem::MethodNotAllowed }]);
+}
+
+#[test]
+fn rule_7_an_issue_not_settled_on_the_spot_needs_an_agreed_reply_date() {
+    let raised = ResultDraft { issues: vec!["楼道灯不亮".into()], ..result_draft(Method::Phone) };
+    let e = raised.clone().validate(d("2026-11-21"), &BOTH, d(TODAY)).unwrap_err();
+    assert_eq!(e, vec![FieldError { field: Field::ReplyBy, problem: Problem::Required }]);
+    let early = ResultDraft { reply_by: "2026-11-20".into(), ..raised.clone() };
+    assert_eq!(
+        early.validate(d("2026-11-19"), &BOTH, d(TODAY)).unwrap_err(),
+        vec![FieldError { field: Field::ReplyBy, problem: Problem::BeforeVisit }]
+    );
+    let agreed = ResultDraft { reply_by: "2026-11-27".into(), ..raised };
+    let r = agreed.validate(d("2026-11-21"), &BOTH, d(TODAY)).unwrap();
+    assert_eq!(r.reply_by, Some(d("2026-11-27")));
+    assert_eq!(r.issues.len(), 1);
+    assert!(r.issues[0].answer.is_none(), "rule 9: raised, not yet answered");
+}
+
+#[test]
+fn a_malformed_time_is_refused_with_its_field() {
+    let r = ResultDraft { at: "25:99".into(), ..result_draft(Method::Phone) };
+    assert_eq!(
+        r.validate(d("2026-11-21"), &BOTH, d(TODAY)).unwrap_err(),
+        vec![FieldError { field: Field::Time, problem: Problem::InvalidTime }]
+    );
 }

@@ -92,6 +92,9 @@ fn entity(lang: Lang, e: Entity) -> &'static str {
         Entity::Customers => ("客户", "customer"),
         Entity::Cases => ("事项", "case"),
         Entity::Revisits => ("回访", "revisit"),
+        Entity::Staff => ("员工", "staff member"),
+        Entity::OpenLetters => ("公开信", "open letter"),
+        Entity::Signatures => ("签名", "signature"),
     })
 }
 

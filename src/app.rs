@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::{NavBar, NoticeBar};
 use crate::i18n::{I18n, Lang, Msg};
 use crate::navigation::{current_hash, set_hash, Page};
-use crate::pages::{ComplaintsPage, CustomersPage, DataPage};
+use crate::pages::{ComplaintsPage, CustomersPage, DataPage, RecordPage, ReportPage, RevisitPage, TodayPage};
 use crate::state::AppState;
 
 #[component]
@@ -34,8 +34,10 @@ pub fn App() -> impl IntoView {
         <NoticeBar />
         <main>
             {move || match app.page.get() {
-                // WIP(engine): Today, Revisit and Tally are being rebuilt on the new engine.
-                Page::Today | Page::Revisit(_) | Page::Tally => view! { <p>"WIP"</p> }.into_any(),
+                Page::Today => view! { <TodayPage /> }.into_any(),
+                Page::Revisit(key) => view! { <RevisitPage key=key /> }.into_any(),
+                Page::Record(id) => view! { <RecordPage id=id /> }.into_any(),
+                Page::Tally => view! { <ReportPage /> }.into_any(),
                 Page::Customers => view! { <CustomersPage /> }.into_any(),
                 Page::Complaints => view! { <ComplaintsPage /> }.into_any(),
                 Page::Data => view! { <DataPage /> }.into_any(),

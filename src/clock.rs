@@ -1,6 +1,6 @@
 //! The one place the app reads the clock; the result is passed into core.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 /// Today's date on this device's calendar (the office's local day).
 pub fn today() -> NaiveDate {
@@ -23,4 +23,13 @@ pub fn local_text(at: DateTime<Utc>) -> String {
     // getTimezoneOffset is UTC minus local, in minutes.
     let local = at.naive_utc() - chrono::Duration::minutes(offset_minutes as i64);
     local.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The device's wall-clock time now (office local time), for contact
+/// attempts and call windows.
+pub fn local_now() -> NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .and_then(|d| d.and_hms_opt(now.get_hours(), now.get_minutes(), 0))
+        .unwrap_or_default()
 }

@@ -10,6 +10,7 @@ pub mod eligibility;
 pub mod migrate;
 pub mod model;
 pub mod policy;
+pub mod review;
 pub mod settings;
 pub mod validation;
 

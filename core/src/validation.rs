@@ -1,13 +1,13 @@
 //! Field rules shared by the forms and the backup import, so a record that
 //! the forms would refuse can't slip in through a file either.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::model::{
-    Case, CaseKind, Channel, Customer, Method, OpenLetter, RaisedIssue, Revisit, RevisitResult, Satisfaction, Severity,
-    Signature, Staff, Subject, Unit,
+    Attempt, AttemptOutcome, Case, CaseKind, Channel, Customer, Method, OpenLetter, RaisedIssue, Revisit,
+    RevisitResult, Satisfaction, Severity, Signature, Staff, Subject, Unit,
 };
 
 pub const NAME_MAX: usize = 40;
@@ -442,4 +442,44 @@ pub fn check_signature(s: &Signature) -> Vec<FieldError> {
         errors.push(FieldError::new(Field::Signature, Problem::TooLong { max: SIGNATURE_MAX }));
     }
     errors
+}
+
+/// What the contact-attempt form submits (rule 12: every attempt is kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptDraft {
+    /// `YYYY-MM-DDTHH:MM` as a `datetime-local` input gives it.
+    pub at: String,
+    pub method: Method,
+    pub outcome: AttemptOutcome,
+    pub note: String,
+    pub staff_id: Option<Uuid>,
+}
+
+impl AttemptDraft {
+    /// `now` is the office's local time; an attempt can't be in the future.
+    pub fn validate(&self, now: NaiveDateTime) -> Result<Attempt, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let at = match NaiveDateTime::parse_from_str(self.at.trim(), "%Y-%m-%dT%H:%M") {
+            Ok(at) if at > now + chrono::Duration::minutes(1) => {
+                errors.push(FieldError::new(Field::Time, Problem::InFuture));
+                None
+            }
+            Ok(at) if at.date() < EARLIEST_DATE => {
+                errors.push(FieldError::new(Field::Time, Problem::TooEarly));
+                None
+            }
+            Ok(at) => Some(at),
+            Err(_) => {
+                errors.push(FieldError::new(Field::Time, Problem::InvalidTime));
+                None
+            }
+        };
+        let note = text(Field::Note, &self.note, TEXT_MAX, false, &mut errors);
+        match (at, errors.is_empty()) {
+            (Some(at), true) => {
+                Ok(Attempt { at, method: self.method, outcome: self.outcome, note, staff_id: self.staff_id })
+            }
+            _ => Err(errors),
+        }
+    }
 }

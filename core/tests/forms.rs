@@ -164,3 +164,24 @@ fn a_malformed_time_is_refused_with_its_field() {
         vec![FieldError { field: Field::Time, problem: Problem::InvalidTime }]
     );
 }
+
+#[test]
+fn rule_12_an_unanswered_call_is_kept_with_its_time_and_reason() {
+    let now: chrono::NaiveDateTime = "2026-11-23T10:00:00".parse().unwrap();
+    let draft = AttemptDraft {
+        at: "2026-11-23T09:15".into(),
+        method: Method::Phone,
+        outcome: AttemptOutcome::NoAnswer,
+        note: "无人接听".into(),
+        staff_id: None,
+    };
+    let a = draft.validate(now).unwrap();
+    assert_eq!((a.outcome, a.note.as_str()), (AttemptOutcome::NoAnswer, "无人接听"));
+    let later = AttemptDraft { at: "2026-11-23T11:15".into(), ..draft.clone() };
+    assert_eq!(later.validate(now).unwrap_err(), vec![FieldError { field: Field::Time, problem: Problem::InFuture }]);
+    let garbled = AttemptDraft { at: "明天上午".into(), ..draft };
+    assert_eq!(
+        garbled.validate(now).unwrap_err(),
+        vec![FieldError { field: Field::Time, problem: Problem::InvalidTime }]
+    );
+}

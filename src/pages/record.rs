@@ -1,0 +1,144 @@
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use huifang_core::model::{Index, Revisit};
+use huifang_core::review::{answer_issue, review};
+use huifang_core::Dataset;
+
+use crate::clock;
+use crate::components::{StaffSelect, WithData};
+use crate::i18n::{closure_reason, field_error, method, satisfaction, use_i18n, Msg};
+use crate::navigation::Page;
+use crate::state::use_app;
+
+/// A finished revisit record as filed (回访记录表): result, attempts,
+/// signature; answers to the issues raised (rule 9) and the supervisor's
+/// review (rule 6).
+#[component]
+pub fn RecordPage(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    view! {
+        <section class="page">
+            <h2>{move || i18n.t(Msg::RecordTitle)}</h2>
+            <WithData render=move |data: Dataset| match data.revisits.iter().find(|r| r.id == id).cloned() {
+                Some(r) => view! { <Record rev=r data=data /> }.into_any(),
+                None => view! { <p class="notice error">{move || i18n.t(Msg::CaseNotFound)}</p> }.into_any(),
+            } />
+            <button on:click=move |_| app.go(Page::Tally)>{move || i18n.t(Msg::Back)}</button>
+        </section>
+    }
+}
+
+#[component]
+fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let index = Index::new(&data);
+    let who = index.customers.get(&rev.customer_id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
+    let case = rev.case_id.and_then(|id| index.cases.get(&id)).map(|c| c.description.clone()).unwrap_or_default();
+    let staff_name =
+        |id: Option<Uuid>| id.and_then(|id| index.staff.get(&id)).map(|s| s.name.clone()).unwrap_or_default();
+    let signature = rev
+        .result
+        .as_ref()
+        .and_then(|r| r.signature_id)
+        .and_then(|sid| data.signatures.iter().find(|s| s.id == sid))
+        .map(|s| s.png.clone());
+    let stored = StoredValue::new(rev.clone());
+    let reviewer = RwSignal::new(None::<Uuid>);
+    let comment = RwSignal::new(rev.review.as_ref().map(|r| r.comment.clone()).unwrap_or_default());
+    let save_review = Action::new_local(move |_: &()| async move {
+        match review(
+            &stored.get_value(),
+            reviewer.get_untracked(),
+            &comment.get_untracked(),
+            clock::today(),
+            clock::now(),
+        ) {
+            Ok(r) => {
+                app.save(Msg::ReviewSaved, |db| async move { db.put_revisit(&r).await }).await;
+            }
+            Err(e) => app.failed(field_error(i18n.current(), &e)),
+        }
+    });
+    let answer = Action::new_local(move |(i, text): &(usize, String)| {
+        let (i, text) = (*i, text.clone());
+        async move {
+            match answer_issue(&stored.get_value(), i, &text, clock::today(), clock::now()) {
+                Ok(r) => {
+                    app.save(Msg::AnswerSaved, |db| async move { db.put_revisit(&r).await }).await;
+                }
+                Err(e) => app.failed(field_error(i18n.current(), &e)),
+            }
+        }
+    });
+    let result = rev.result.clone().map(|res| {
+        let (m, s) = (res.method, res.satisfaction);
+        let by = staff_name(res.staff_id);
+        let issues = res
+            .issues
+            .into_iter()
+            .enumerate()
+            .map(|(i, issue)| {
+                let draft = RwSignal::new(String::new());
+                view! {
+                    <li class="issue">
+                        {issue.text.clone()} " — "
+                        {match issue.answer {
+                            Some(a) => view! { <span class="answered">{a.on.to_string()} " " {a.text}</span> }.into_any(),
+                            None => view! {
+                                <span class="unanswered">
+                                    <input type="text" class="answer-text" bind:value=draft />
+                                    <button class="answer-issue" on:click=move |_| { answer.dispatch((i, draft.get())); }>
+                                        {move || i18n.t(Msg::AnswerIssue)}
+                                    </button>
+                                </span>
+                            }.into_any(),
+                        }}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <dl class="figures" id="record-result">
+                <dt>{move || i18n.t(Msg::Method)}</dt><dd>{move || method(i18n.lang(), m)}</dd>
+                <dt>{move || i18n.t(Msg::VisitedOn)}</dt><dd>{res.visited_on.to_string()} " " {res.at.map(|t| t.format("%H:%M").to_string())}</dd>
+                <dt>{move || i18n.t(Msg::DoneBy)}</dt><dd>{by}</dd>
+                <dt>{move || i18n.t(Msg::Content)}</dt><dd class="description">{res.content.clone()}</dd>
+                <dt>{move || i18n.t(Msg::Satisfaction)}</dt><dd>{move || satisfaction(i18n.lang(), s)}</dd>
+                <dt>{move || i18n.t(Msg::ReplyBy)}</dt><dd>{res.reply_by.map(|d| d.to_string())}</dd>
+            </dl>
+            <h4>{move || i18n.t(Msg::IssuesRaised)}</h4>
+            <ul id="record-issues">{issues}</ul>
+        }
+    });
+    let closure = rev.closure.clone().map(|c| {
+        let r = c.reason;
+        view! { <p class="notice" id="record-closure">{move || closure_reason(i18n.lang(), r)} " · " {c.on.to_string()} " " {c.note.clone()}</p> }
+    });
+    view! {
+        <div class="card summary">
+            <p><strong>{who}</strong></p>
+            <p>{case}</p>
+            <p>{move || i18n.t(Msg::Round)} " " {rev.round} " · " {move || i18n.t(Msg::DueOn)} " " {rev.due_on.to_string()}</p>
+        </div>
+        <div class="card">
+            {result}
+            {closure}
+            {signature.map(|png| view! { <img class="signature-image" id="record-signature" src=png alt="签名" /> })}
+        </div>
+        <div class="card form" id="review-form">
+            <h3>{move || i18n.t(Msg::Review)}</h3>
+            <div class="grid">
+                <label for="review-by">{move || i18n.t(Msg::Reviewer)}</label>
+                <StaffSelect id="review-by" staff=data.staff.clone() value=reviewer />
+                <label for="review-comment">{move || i18n.t(Msg::ReviewComment)}</label>
+                <textarea id="review-comment" rows="3" bind:value=comment></textarea>
+            </div>
+            <div class="actions">
+                <button id="save-review" class="primary" on:click=move |_| { save_review.dispatch(()); }>{move || i18n.t(Msg::SaveReview)}</button>
+            </div>
+        </div>
+    }
+}

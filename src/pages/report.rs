@@ -1,0 +1,181 @@
+use leptos::prelude::*;
+
+use huifang_core::model::Index;
+use huifang_core::report::{monthly_report, FollowUpStatus, MonthlyReport};
+use huifang_core::{Dataset, YearMonth};
+
+use crate::clock;
+use crate::components::{ComplaintSummary, TallyLine, TallyTable, WithData};
+use crate::i18n::{case_kind, percent, satisfaction, severity, use_i18n, Msg};
+use crate::navigation::Page;
+use crate::state::use_app;
+
+/// The monthly report (客户回访记录, 000 §2.4) for the company leadership.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let month = RwSignal::new(YearMonth::of(clock::today()).to_string());
+    view! {
+        <section class="page report">
+            <h2>{move || i18n.t(Msg::TallyTitle)}</h2>
+            <label class="inline">
+                {move || i18n.t(Msg::Month)}
+                <input id="tally-month" type="month" bind:value=month />
+            </label>
+            <button class="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>
+                {move || i18n.t(Msg::Print)}
+            </button>
+            <WithData render=move |data: Dataset| {
+                move || {
+                    // An empty or half-typed month shows the current one.
+                    let m = month.get().parse().unwrap_or_else(|_| YearMonth::of(clock::today()));
+                    let report = monthly_report(&data, m, clock::today());
+                    view! { <Report report=report data=data.clone() /> }
+                }
+            } />
+        </section>
+    }
+}
+
+#[component]
+fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let index = Index::new(&data);
+    let complaints =
+        report.by_kind.iter().find(|r| r.kind == huifang_core::CaseKind::Complaint && r.severity.is_none());
+    let summary = complaints.map(|r| r.tally).unwrap_or_default();
+    let by_kind = report
+        .by_kind
+        .iter()
+        .map(|r| {
+            let (kind, sev) = (r.kind, r.severity);
+            TallyLine {
+                label: Signal::derive(move || match sev {
+                    Some(s) => format!("　{}", severity(i18n.lang(), s)),
+                    None => case_kind(i18n.lang(), kind).to_owned(),
+                }),
+                class: if sev.is_some() { "sub" } else { "kind" },
+                tally: r.tally,
+            }
+        })
+        .collect();
+    let name_of = |id: Option<uuid::Uuid>| id.and_then(|id| index.staff.get(&id)).map(|s| s.name.clone());
+    let by_staff = report
+        .by_staff
+        .iter()
+        .map(|r| {
+            let name = name_of(r.staff_id);
+            TallyLine {
+                label: Signal::derive(move || name.clone().unwrap_or_else(|| i18n.t(Msg::Unassigned).to_owned())),
+                class: "staff",
+                tally: r.tally,
+            }
+        })
+        .collect();
+    let by_building = report
+        .by_building
+        .iter()
+        .map(|r| {
+            let b = r.building.clone();
+            TallyLine {
+                label: Signal::derive(move || b.clone().unwrap_or_else(|| i18n.t(Msg::UnknownBuilding).to_owned())),
+                class: "building",
+                tally: r.tally,
+            }
+        })
+        .collect();
+    let trend = report.trend.clone();
+    let max = trend.iter().map(|p| p.tally.eligible).max().unwrap_or(0).max(1);
+    let handling = report.handling.clone();
+    let dissatisfied = report.dissatisfied.clone();
+    let customers = |id| index.customers.get(&id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
+    let dissatisfied_rows = dissatisfied
+        .into_iter()
+        .map(|e| {
+            let who = customers(e.customer_id);
+            let follow = e
+                .follow_ups
+                .iter()
+                .map(|f| match f.status {
+                    FollowUpStatus::Completed { visited_on, satisfaction: s } => {
+                        let round = f.round;
+                        view! { <li>{move || format!("{} {round} · {visited_on} · {}", i18n.t(Msg::Round), satisfaction(i18n.lang(), s))}</li> }.into_any()
+                    }
+                    FollowUpStatus::Closed { on, .. } => view! { <li>{move || format!("{} · {on}", i18n.t(Msg::Closed))}</li> }.into_any(),
+                    FollowUpStatus::Open { due_on, overdue } => view! {
+                        <li class:alert=overdue>{move || format!("{} · {} {due_on}", i18n.t(Msg::StillOpen), i18n.t(Msg::DueOn))}</li>
+                    }.into_any(),
+                })
+                .collect_view();
+            let id = e.revisit_id;
+            view! {
+                <tr class="dissatisfied-row">
+                    <td>{e.visited_on.to_string()}</td>
+                    <td>{who}</td>
+                    <td class="description">{e.content.clone()}</td>
+                    <td>
+                        {e.escalate.then(|| view! { <p>{move || i18n.t(Msg::EscalatedToSuperior)}</p> })}
+                        {e.reply_by.map(|d| view! { <p>{move || i18n.t(Msg::ReplyBy)} ": " {d.to_string()}</p> })}
+                        <ul>{follow}</ul>
+                    </td>
+                    <td><button on:click=move |_| app.go(Page::Record(id))>{move || i18n.t(Msg::Open)}</button></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let sample = report
+        .repair_sample
+        .iter()
+        .map(|&id| {
+            let r = data.revisits.iter().find(|r| r.id == id);
+            let who = r.map(|r| customers(r.customer_id)).unwrap_or_default();
+            let reviewed = r.is_some_and(|r| r.review.is_some());
+            view! {
+                <li class="sample-row">
+                    {who} " "
+                    {move || if reviewed { i18n.t(Msg::Reviewed) } else { i18n.t(Msg::NotReviewed) }} " "
+                    <button on:click=move |_| app.go(Page::Record(id))>{move || i18n.t(Msg::Review)}</button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ComplaintSummary month=report.month tally=summary />
+        <h3>{move || i18n.t(Msg::ByKind)}</h3>
+        <TallyTable id="report-by-kind" first=Msg::Kind lines=by_kind />
+        <h3>{move || i18n.t(Msg::ByStaff)}</h3>
+        <TallyTable id="report-by-staff" first=Msg::Assignee lines=by_staff />
+        <h3>{move || i18n.t(Msg::ByBuilding)}</h3>
+        <TallyTable id="report-by-building" first=Msg::Building lines=by_building />
+        <h3>{move || i18n.t(Msg::HandlingRate)}</h3>
+        <p id="report-handling">
+            {handling.answered} " / " {handling.raised} " · "
+            {handling.rate_permille().map(percent).unwrap_or_else(|| "—".into())} " (≥100%)"
+        </p>
+        <h3>{move || i18n.t(Msg::Trend)}</h3>
+        <table class="list trend" id="report-trend">
+            <tbody>
+                {trend
+                    .into_iter()
+                    .map(|p| {
+                        let width = p.tally.eligible * 100 / max;
+                        view! {
+                            <tr>
+                                <td>{p.month.to_string()}</td>
+                                <td class="bar-cell"><span class="bar" style=format!("width:{width}%")></span></td>
+                                <td>{p.tally.revisited} " / " {p.tally.eligible}</td>
+                                <td>{p.tally.rate_permille().map(percent).unwrap_or_else(|| "—".into())}</td>
+                                <td>{move || i18n.t(Msg::SatisfiedShort)} " " {p.tally.satisfied_permille().map(percent).unwrap_or_else(|| "—".into())}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <h3>{move || i18n.t(Msg::DissatisfiedList)}</h3>
+        <table class="list" id="report-dissatisfied"><tbody>{dissatisfied_rows}</tbody></table>
+        <h3>{move || i18n.t(Msg::RepairSample)}</h3>
+        <ul id="report-repair-sample">{sample}</ul>
+    }
+}

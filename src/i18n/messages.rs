@@ -126,7 +126,7 @@ messages! {
     CaseNotFound => "找不到该事项，可能已被其他操作更改。", "This case was not found; it may have been changed elsewhere.";
     Round => "回访轮次", "Round";
 
-    TallyTitle => "月度回访统计", "Monthly revisit tally";
+    TallyTitle => "客户回访记录（月度报告）", "Monthly revisit report";
     Month => "月份", "Month";
     Eligible => "应回访", "Eligible";
     RevisitRate => "回访率", "Revisit rate";

@@ -14,8 +14,14 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 fn counts_text(lang: Lang, c: &Counts) -> String {
     match lang {
-        Lang::Zh => format!("客户 {} 户，事项 {} 件，回访 {} 条", c.customers, c.cases, c.revisits),
-        Lang::En => format!("{} customers, {} cases, {} revisits", c.customers, c.cases, c.revisits),
+        Lang::Zh => format!(
+            "客户 {} 户，事项 {} 件，回访 {} 条，员工 {} 人，公开信 {} 封，签名 {} 个",
+            c.customers, c.cases, c.revisits, c.staff, c.open_letters, c.signatures
+        ),
+        Lang::En => format!(
+            "{} customers, {} cases, {} revisits, {} staff, {} open letters, {} signatures",
+            c.customers, c.cases, c.revisits, c.staff, c.open_letters, c.signatures
+        ),
     }
 }
 

@@ -132,6 +132,31 @@ impl Browser {
         }
     }
 
+    /// Sets an input's value as if picked (a native date picker's typing
+    /// rules depend on the browser's locale) and fires `input`.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.find(css).await;
+        let js = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                  el.dispatchEvent(new Event('input', { bubbles: true })); \
+                  el.dispatchEvent(new Event('change', { bubbles: true }));";
+        self.client.execute(js, vec![css.into(), value.into()]).await.unwrap_or_else(|e| panic!("set {css}: {e}"));
+    }
+
+    /// Draws a stroke across a canvas with pointer events, as a finger would.
+    pub async fn draw_on(&self, css: &str) {
+        self.find(css).await;
+        let js = "const c = document.querySelector(arguments[0]); const r = c.getBoundingClientRect(); \
+                  const at = (t, x, y) => c.dispatchEvent(new PointerEvent(t, { bubbles: true, clientX: r.left + x * r.width, clientY: r.top + y * r.height, pointerId: 1 })); \
+                  at('pointerdown', 0.1, 0.5); for (let i = 1; i <= 8; i++) { at('pointermove', 0.1 + i * 0.1, 0.5 + ((i % 2) ? 0.2 : -0.2)); } \
+                  at('pointerup', 0.9, 0.5);";
+        self.client.execute(js, vec![css.into()]).await.unwrap_or_else(|e| panic!("draw on {css}: {e}"));
+    }
+
+    /// How many elements match `css` right now.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
+    }
+
     /// Waits until no element matches `css`.
     pub async fn wait_gone(&self, css: &str) {
         let started = Instant::now();

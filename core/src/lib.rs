@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod eligibility;
 pub mod model;
 pub mod policy;
+pub mod scheduler;
 pub mod settings;
 pub mod validation;
 

@@ -1,0 +1,239 @@
+//! Who does a task (rules 1–3, 13, 14): the first role in the policy's
+//! order with someone available, preferring the customer's area, never the
+//! staff the case is about, and spreading the work.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use uuid::Uuid;
+
+use super::task::Reason;
+use crate::model::{Role, Staff};
+
+/// What a task needs from the assigner.
+pub(super) struct Request<'r> {
+    /// Roles that may do it, preferred first.
+    pub roles: &'r [Role],
+    /// The customer's building (rule 2).
+    pub building: Option<&'r str>,
+    /// Staff the case is about (rule 13).
+    pub involved: &'r [Uuid],
+    /// Who started it, if it was started.
+    pub started_by: Option<Uuid>,
+}
+
+pub(super) struct Assignment {
+    pub role: Role,
+    pub assignee: Option<Uuid>,
+    pub reasons: Vec<Reason>,
+}
+
+/// Assigns tasks one by one; the caller feeds them in a fixed order so the
+/// workload spread is the same for the same data.
+pub(super) struct Assigner<'a> {
+    /// Active staff by role, by id.
+    by_role: BTreeMap<Role, Vec<&'a Staff>>,
+    staff: &'a HashMap<Uuid, &'a Staff>,
+    /// Tasks given to each person so far in this plan.
+    load: HashMap<Uuid, u32>,
+    /// Roles some task found nobody for.
+    pub missing_roles: BTreeSet<Role>,
+}
+
+impl<'a> Assigner<'a> {
+    pub fn new(all: &'a [Staff], staff: &'a HashMap<Uuid, &'a Staff>) -> Self {
+        let mut by_role: BTreeMap<Role, Vec<&Staff>> = BTreeMap::new();
+        for s in all.iter().filter(|s| s.active) {
+            by_role.entry(s.role).or_default().push(s);
+        }
+        for people in by_role.values_mut() {
+            people.sort_by_key(|s| s.id);
+            people.dedup_by_key(|s| s.id);
+        }
+        Assigner { by_role, staff, load: HashMap::new(), missing_roles: BTreeSet::new() }
+    }
+
+    pub fn assign(&mut self, req: &Request<'_>) -> Assignment {
+        let mut reasons = Vec::new();
+        let excluded = self.excluded(req);
+        if let Some(id) = req.started_by {
+            match self.staff.get(&id) {
+                // The person who started it keeps it (attempts and the customer know them).
+                Some(s) if s.active && !req.involved.contains(&id) => {
+                    *self.load.entry(id).or_default() += 1;
+                    return Assignment { role: s.role, assignee: Some(id), reasons: vec![Reason::AssigneeKept] };
+                }
+                _ => reasons.push(Reason::Reassigned { from: id }),
+            }
+        }
+        if excluded > 0 {
+            reasons.push(Reason::NotTheStaffInvolved { excluded });
+        }
+        for &role in req.roles {
+            let available: Vec<&Staff> = self
+                .by_role
+                .get(&role)
+                .map(|people| people.iter().copied().filter(|s| !req.involved.contains(&s.id)).collect())
+                .unwrap_or_default();
+            if available.is_empty() {
+                continue;
+            }
+            let pool = by_area(available, req.building);
+            let Some(chosen) = pool.iter().copied().min_by_key(|s| (self.load(s.id), s.id)) else { continue };
+            if let Some(b) = req.building.filter(|b| chosen.buildings.iter().any(|x| x == b)) {
+                reasons.push(Reason::Area { building: b.to_owned() });
+            }
+            if pool.len() > 1 {
+                reasons.push(Reason::LeastLoaded { open: self.load(chosen.id) });
+            }
+            *self.load.entry(chosen.id).or_default() += 1;
+            return Assignment { role, assignee: Some(chosen.id), reasons };
+        }
+        // Nobody: the task is still listed under the preferred role.
+        let role = req.roles.first().copied().unwrap_or(Role::PropertyAssistant);
+        self.missing_roles.insert(role);
+        Assignment { role, assignee: None, reasons }
+    }
+
+    fn load(&self, id: Uuid) -> u32 {
+        self.load.get(&id).copied().unwrap_or(0)
+    }
+
+    /// Active people in the task's roles passed over under rule 13.
+    fn excluded(&self, req: &Request<'_>) -> u32 {
+        let roles: BTreeSet<Role> = req.roles.iter().copied().collect();
+        let n =
+            roles.iter().filter_map(|r| self.by_role.get(r)).flatten().filter(|s| req.involved.contains(&s.id)).count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+}
+
+/// Rule 2: those responsible for the building by name, else those covering
+/// the whole estate, else anyone in the role.
+fn by_area<'s>(available: Vec<&'s Staff>, building: Option<&str>) -> Vec<&'s Staff> {
+    let Some(b) = building else { return available };
+    let named: Vec<&Staff> = available.iter().copied().filter(|s| s.buildings.iter().any(|x| x == b)).collect();
+    if !named.is_empty() {
+        return named;
+    }
+    let estate: Vec<&Staff> = available.iter().copied().filter(|s| s.buildings.is_empty()).collect();
+    if estate.is_empty() {
+        available
+    } else {
+        estate
+    }
+}
+
+/// Rule 14 with rule 13: the superior, or theirs if the superior is the
+/// one the case is about, up to the company manager.
+pub(super) fn superiors(from: Role) -> Vec<Role> {
+    let mut chain = vec![from.superior()];
+    while let Some(&last) = chain.last() {
+        let next = last.superior();
+        if next == last {
+            break;
+        }
+        chain.push(next);
+    }
+    chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn person(n: u128, role: Role, buildings: &[&str]) -> Staff {
+        let t = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        Staff {
+            id: Uuid::from_u128(n),
+            name: format!("staff {n}"),
+            role,
+            buildings: buildings.iter().map(|b| (*b).to_owned()).collect(),
+            active: true,
+            created_at: t,
+            updated_at: t,
+        }
+    }
+
+    fn index(staff: &[Staff]) -> HashMap<Uuid, &Staff> {
+        staff.iter().map(|s| (s.id, s)).collect()
+    }
+
+    fn req<'r>(roles: &'r [Role], building: Option<&'r str>, involved: &'r [Uuid]) -> Request<'r> {
+        Request { roles, building, involved, started_by: None }
+    }
+
+    #[test]
+    fn rule_2_the_assistant_of_the_customers_building_gets_it() {
+        let staff = vec![person(1, Role::PropertyAssistant, &["1"]), person(2, Role::PropertyAssistant, &["7"])];
+        let ix = index(&staff);
+        let mut a = Assigner::new(&staff, &ix);
+        let got = a.assign(&req(&[Role::PropertyAssistant], Some("7"), &[]));
+        assert_eq!(got.assignee, Some(Uuid::from_u128(2)));
+        assert!(got.reasons.contains(&Reason::Area { building: "7".into() }));
+    }
+
+    #[test]
+    fn rule_2_the_named_area_assistant_comes_before_one_for_the_whole_estate() {
+        let staff = vec![person(1, Role::PropertyAssistant, &[]), person(2, Role::PropertyAssistant, &["7"])];
+        let ix = index(&staff);
+        let mut a = Assigner::new(&staff, &ix);
+        for _ in 0..3 {
+            assert_eq!(a.assign(&req(&[Role::PropertyAssistant], Some("7"), &[])).assignee, Some(Uuid::from_u128(2)));
+        }
+        assert_eq!(a.assign(&req(&[Role::PropertyAssistant], Some("9"), &[])).assignee, Some(Uuid::from_u128(1)));
+    }
+
+    #[test]
+    fn work_is_spread_to_the_least_loaded_with_ties_by_id() {
+        let staff = vec![person(2, Role::PropertyAssistant, &[]), person(1, Role::PropertyAssistant, &[])];
+        let ix = index(&staff);
+        let mut a = Assigner::new(&staff, &ix);
+        let got: Vec<u128> =
+            (0..4).map(|_| a.assign(&req(&[Role::PropertyAssistant], None, &[])).assignee.unwrap().as_u128()).collect();
+        assert_eq!(got, vec![1, 2, 1, 2]);
+    }
+
+    #[test]
+    fn rule_13_the_involved_person_is_skipped_and_the_next_role_is_tried() {
+        let staff = vec![person(1, Role::CommunityCultureClerk, &[]), person(2, Role::PropertyAssistant, &[])];
+        let ix = index(&staff);
+        let mut a = Assigner::new(&staff, &ix);
+        let involved = [Uuid::from_u128(1)];
+        let got = a.assign(&req(&[Role::CommunityCultureClerk, Role::PropertyAssistant], None, &involved));
+        assert_eq!(got.assignee, Some(Uuid::from_u128(2)));
+        assert_eq!(got.role, Role::PropertyAssistant);
+        assert!(got.reasons.contains(&Reason::NotTheStaffInvolved { excluded: 1 }));
+    }
+
+    #[test]
+    fn nobody_for_the_role_leaves_it_unassigned_and_says_so() {
+        let staff = vec![person(1, Role::PropertyAssistant, &[])];
+        let ix = index(&staff);
+        let mut a = Assigner::new(&staff, &ix);
+        let got = a.assign(&req(&[Role::CompanyManager], None, &[]));
+        assert_eq!((got.role, got.assignee), (Role::CompanyManager, None));
+        assert!(a.missing_roles.contains(&Role::CompanyManager));
+    }
+
+    #[test]
+    fn whoever_started_a_task_keeps_it_unless_they_left() {
+        let mut staff = vec![person(1, Role::PropertyAssistant, &[]), person(2, Role::PropertyAssistant, &[])];
+        staff[1].active = false;
+        let ix = index(&staff);
+        let mut a = Assigner::new(&staff, &ix);
+        let kept =
+            a.assign(&Request { started_by: Some(Uuid::from_u128(1)), ..req(&[Role::PropertyAssistant], None, &[]) });
+        assert_eq!(kept.assignee, Some(Uuid::from_u128(1)));
+        let moved =
+            a.assign(&Request { started_by: Some(Uuid::from_u128(2)), ..req(&[Role::PropertyAssistant], None, &[]) });
+        assert_eq!(moved.assignee, Some(Uuid::from_u128(1)));
+        assert!(moved.reasons.contains(&Reason::Reassigned { from: Uuid::from_u128(2) }));
+    }
+
+    #[test]
+    fn rule_14_superiors_climb_to_the_company_manager() {
+        assert_eq!(superiors(Role::PropertyAssistant), vec![Role::CustomerServiceSupervisor, Role::CompanyManager]);
+        assert_eq!(superiors(Role::CompanyManager), vec![Role::CompanyManager]);
+    }
+}

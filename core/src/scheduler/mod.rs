@@ -1,0 +1,96 @@
+//! The revisit scheduler: from the office's records and "today", which
+//! revisits are open, when each is due, who should do it, how, and why.
+//!
+//! Pure and deterministic: the same data in any storage order gives the
+//! same plan. It builds its lookups once and stays linear in the records.
+//!
+//! - `rounds`: case revisits, further rounds and escalations (rules 1–4, 7–11, 14)
+//! - `cadence`: recurring revisits that follow the customer (rule 16)
+//! - `records`: started revisits, never dropped
+//! - `assign`: who (rules 1–3, 13, workload); `methods`: how (rules 7, 12)
+//! - `deadline`: working-day due dates and the calendar's gaps (rule 15)
+
+mod assign;
+mod cadence;
+mod deadline;
+mod draft;
+mod methods;
+mod records;
+mod rounds;
+mod task;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+pub use task::{Plan, PlanWarning, PlannedRevisit, Reason, TaskKey, Urgency};
+
+use crate::model::{AttemptOutcome, Dataset};
+use assign::{Assigner, Request};
+use deadline::Deadlines;
+use draft::{Context, Draft};
+
+/// Every open revisit on `today`, earliest due first (then by key).
+pub fn plan(data: &Dataset, today: NaiveDate) -> Plan {
+    let ctx = Context::new(data);
+    let mut deadlines = Deadlines::new(&data.settings.calendar);
+    let mut warnings = BTreeSet::new();
+    let mut drafts: BTreeMap<TaskKey, Draft<'_>> = BTreeMap::new();
+    let derived =
+        rounds::case_drafts(&ctx, &mut deadlines).into_iter().chain(cadence::cadence_drafts(&ctx, &mut deadlines));
+    for d in derived {
+        drafts.entry(d.key).or_insert(d);
+    }
+    records::attach(&ctx, &mut drafts, &mut warnings);
+
+    let mut ordered: Vec<Draft<'_>> = drafts.into_values().collect();
+    ordered.sort_by_key(|d| (d.due_on, d.key));
+    // Assigned in plan order, so the workload spread is reproducible.
+    let mut assigner = Assigner::new(&data.staff, &ctx.index.staff);
+    let items = ordered.into_iter().map(|d| finish(&ctx, &mut assigner, d, today)).collect();
+
+    warnings.extend(assigner.missing_roles.iter().map(|&role| PlanWarning::NoStaffForRole { role }));
+    warnings.extend(deadlines.missing_years.iter().map(|&year| PlanWarning::CalendarMissingYear { year }));
+    Plan { items, warnings: warnings.into_iter().collect() }
+}
+
+/// Gives a draft its person and the methods this customer accepts.
+fn finish(ctx: &Context<'_>, assigner: &mut Assigner<'_>, d: Draft<'_>, today: NaiveDate) -> PlannedRevisit {
+    let customer = ctx.index.customers.get(&d.customer_id);
+    let assignment = assigner.assign(&Request {
+        roles: &d.roles,
+        building: customer.map(|c| c.unit.building.as_str()),
+        involved: d.case.map_or(&[], |c| c.staff_involved.as_slice()),
+        started_by: d.record.and_then(|r| r.assignee_id),
+    });
+    let contact = customer.map(|c| c.contact).unwrap_or_default();
+    let (methods, preference_applied) = methods::for_customer(&d.methods, contact);
+    let mut reasons = d.reasons;
+    reasons.extend(assignment.reasons);
+    if preference_applied {
+        reasons.push(Reason::NoCallsPreference);
+    }
+    let (case_id, escalation, cadence) = match d.key {
+        TaskKey::Case { case_id, escalation, .. } => (Some(case_id), escalation, None),
+        TaskKey::Cadence { cadence, .. } => (None, false, Some(cadence)),
+    };
+    let attempts = d.record.map_or(0, |r| r.attempts.iter().filter(|a| a.outcome != AttemptOutcome::Reached).count());
+    PlannedRevisit {
+        key: d.key,
+        case_id,
+        customer_id: d.customer_id,
+        round: d.round,
+        escalation,
+        cadence,
+        parent_id: d.parent_id,
+        record_id: d.record.map(|r| r.id),
+        opens_on: d.opens_on,
+        due_on: d.due_on,
+        urgency: Urgency::of(d.due_on, today),
+        role: assignment.role,
+        assignee: assignment.assignee,
+        methods,
+        attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+        reasons,
+    }
+}

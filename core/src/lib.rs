@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod contact;
 pub mod eligibility;
 pub mod model;
 pub mod policy;

@@ -11,7 +11,7 @@ use huifang_core::calendar::YearMonth;
 use huifang_core::contact;
 use huifang_core::model::*;
 use huifang_core::policy::{PolicyKey, Span};
-use huifang_core::scheduler::{plan, PlanWarning, TaskKey};
+use huifang_core::scheduler::{plan, PlanWarning, Reason, TaskKey};
 use proptest::prelude::*;
 use support::*;
 
@@ -86,9 +86,12 @@ proptest! {
         let cal = &data.settings.calendar;
         let cases: BTreeMap<_, _> = data.cases.iter().map(|c| (c.id, c)).collect();
         for t in &p.items {
-            // First rounds and escalations are counted by the policy; later
-            // rounds are due on the date agreed with the customer.
-            let counted = t.record_id.is_none() && (t.round == 1 || t.escalation)
+            // First rounds and escalations are counted by the policy; further
+            // rounds (also within an escalation) are due on the date agreed
+            // with the customer, whatever day that is.
+            let by_policy = t.reasons.iter().any(|r| matches!(r, Reason::Anchor { .. } | Reason::Escalated { .. }))
+                && !t.reasons.iter().any(|r| matches!(r, Reason::NextRound { .. }));
+            let counted = t.record_id.is_none() && by_policy
                 && t.case_id.and_then(|c| cases.get(&c)).is_some_and(|c| c.kind != CaseKind::MoveIn);
             if counted {
                 prop_assert!(cal.is_working_day(t.due_on), "{:?} due on {}", t.key, t.due_on);
@@ -188,7 +191,7 @@ fn the_random_worlds_exercise_every_kind_of_task() {
                 PlanWarning::RecordWithoutCaseOrCadence { .. } => "no case",
             });
         }
-        if p.items.iter().any(|t| t.reasons.contains(&huifang_core::scheduler::Reason::StartedThoughNoLongerDue)) {
+        if p.items.iter().any(|t| t.reasons.contains(&Reason::StartedThoughNoLongerDue)) {
             kinds.insert("orphan");
         }
     }

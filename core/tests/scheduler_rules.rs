@@ -417,6 +417,16 @@ fn rule_14_the_company_managers_escalation_stays_with_the_manager() {
     assert_eq!((t.role, t.methods.clone()), (Role::CompanyManager, vec![Method::HomeVisit]));
 }
 
+#[test]
+fn rule_14_and_15_an_escalated_signing_revisit_is_due_within_5_working_days() {
+    let mut data = world(vec![case(1, CaseKind::Signing, 1, "2026-09-21")]);
+    let t = task(&data, "2026-09-21", 1, 1, false);
+    let r = RevisitResult { staff_id: Some(id(ASSISTANT_1)), ..escalating("2026-09-29") };
+    do_task(&mut data, &t, 100, r);
+    let t = task(&data, "2026-09-30", 1, 2, true);
+    assert_eq!((t.due_on, t.role), (d("2026-10-12"), Role::CustomerServiceSupervisor), "Sep 30, Oct 8, 9, 10, 12");
+}
+
 // ---- Rule 15: working days ----------------------------------------------
 
 #[test]
@@ -614,6 +624,18 @@ fn a_started_task_keeps_its_key_due_date_and_assignee() {
     assert!(s.reasons.contains(&Reason::AssigneeKept));
     assert!(s.reasons.contains(&Reason::Picked(Pick::Started)));
     assert_eq!(after.items[1], before.items[1], "the other task is untouched");
+}
+
+#[test]
+fn a_task_handed_to_someone_else_stays_with_them() {
+    let mut data = world(vec![complaint(1, Severity::General, 1, "2026-11-20")]);
+    let t = task(&data, TODAY, 1, 1, false);
+    let mut rec = contact::start(&t, id(100), now());
+    rec.assignee_id = Some(id(ASSISTANT_2));
+    data.revisits.push(rec);
+    let t = task(&data, TODAY, 1, 1, false);
+    assert_eq!(t.assignee, Some(id(ASSISTANT_2)), "not moved back to building 1's assistant");
+    assert!(t.reasons.contains(&Reason::AssigneeKept));
 }
 
 #[test]

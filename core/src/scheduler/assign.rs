@@ -30,63 +30,65 @@ pub(super) struct Assignment {
 /// Assigns tasks one by one; the caller feeds them in a fixed order so the
 /// workload spread is the same for the same data.
 pub(super) struct Assigner<'a> {
-    /// Active staff by role, by id.
-    by_role: BTreeMap<Role, Vec<&'a Staff>>,
-    staff: &'a HashMap<Uuid, &'a Staff>,
+    /// Active staff, by id; the positions below index into it.
+    people: Vec<&'a Staff>,
+    by_role: BTreeMap<Role, Vec<usize>>,
+    position: HashMap<Uuid, usize>,
     /// Tasks given to each person so far in this plan.
-    load: HashMap<Uuid, u32>,
+    load: Vec<u32>,
     /// Roles some task found nobody for.
     pub missing_roles: BTreeSet<Role>,
 }
 
 impl<'a> Assigner<'a> {
-    pub fn new(all: &'a [Staff], staff: &'a HashMap<Uuid, &'a Staff>) -> Self {
-        let mut by_role: BTreeMap<Role, Vec<&Staff>> = BTreeMap::new();
-        for s in all.iter().filter(|s| s.active) {
-            by_role.entry(s.role).or_default().push(s);
+    pub fn new(all: &'a [Staff]) -> Self {
+        let mut people: Vec<&Staff> = all.iter().filter(|s| s.active).collect();
+        people.sort_by_key(|s| s.id);
+        people.dedup_by_key(|s| s.id);
+        let mut by_role: BTreeMap<Role, Vec<usize>> = BTreeMap::new();
+        for (i, s) in people.iter().enumerate() {
+            by_role.entry(s.role).or_default().push(i);
         }
-        for people in by_role.values_mut() {
-            people.sort_by_key(|s| s.id);
-            people.dedup_by_key(|s| s.id);
-        }
-        Assigner { by_role, staff, load: HashMap::new(), missing_roles: BTreeSet::new() }
+        let position = people.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let load = vec![0; people.len()];
+        Assigner { people, by_role, position, load, missing_roles: BTreeSet::new() }
     }
 
     pub fn assign(&mut self, req: &Request<'_>) -> Assignment {
         let mut reasons = Vec::new();
-        let excluded = self.excluded(req);
         if let Some(id) = req.started_by {
-            match self.staff.get(&id) {
+            match self.position.get(&id) {
                 // The person who started it keeps it (attempts and the customer know them).
-                Some(s) if s.active && !req.involved.contains(&id) => {
-                    *self.load.entry(id).or_default() += 1;
-                    return Assignment { role: s.role, assignee: Some(id), reasons: vec![Reason::AssigneeKept] };
+                Some(&i) if !req.involved.contains(&id) => {
+                    self.load[i] += 1;
+                    let role = self.people[i].role;
+                    return Assignment { role, assignee: Some(id), reasons: vec![Reason::AssigneeKept] };
                 }
+                // Left, or the case turned out to be about them.
                 _ => reasons.push(Reason::Reassigned { from: id }),
             }
         }
+        let excluded = self.excluded(req);
         if excluded > 0 {
             reasons.push(Reason::NotTheStaffInvolved { excluded });
         }
         for &role in req.roles {
-            let available: Vec<&Staff> = self
-                .by_role
-                .get(&role)
-                .map(|people| people.iter().copied().filter(|s| !req.involved.contains(&s.id)).collect())
-                .unwrap_or_default();
-            if available.is_empty() {
-                continue;
-            }
-            let pool = by_area(available, req.building);
-            let Some(chosen) = pool.iter().copied().min_by_key(|s| (self.load(s.id), s.id)) else { continue };
-            if let Some(b) = req.building.filter(|b| chosen.buildings.iter().any(|x| x == b)) {
+            let Some(members) = self.by_role.get(&role) else { continue };
+            let people = &self.people;
+            let available = || members.iter().copied().filter(|&i| !req.involved.contains(&people[i].id));
+            let area = |i: usize| area_tier(people[i], req.building);
+            let Some(best) = available().map(area).min() else { continue };
+            let pool = || available().filter(|&i| area(i) == best);
+            // Least loaded; people are in id order, so ties go to the lowest id.
+            let Some(chosen) = pool().min_by_key(|&i| (self.load[i], i)) else { continue };
+            if let (AreaTier::Named, Some(b)) = (best, req.building) {
                 reasons.push(Reason::Area { building: b.to_owned() });
             }
-            if pool.len() > 1 {
-                reasons.push(Reason::LeastLoaded { open: self.load(chosen.id) });
+            if pool().nth(1).is_some() {
+                reasons.push(Reason::LeastLoaded { open: self.load[chosen] });
             }
-            *self.load.entry(chosen.id).or_default() += 1;
-            return Assignment { role, assignee: Some(chosen.id), reasons };
+            self.load[chosen] += 1;
+            return Assignment { role, assignee: Some(people[chosen].id), reasons };
         }
         // Nobody: the task is still listed under the preferred role.
         let role = req.roles.first().copied().unwrap_or(Role::PropertyAssistant);
@@ -94,32 +96,39 @@ impl<'a> Assigner<'a> {
         Assignment { role, assignee: None, reasons }
     }
 
-    fn load(&self, id: Uuid) -> u32 {
-        self.load.get(&id).copied().unwrap_or(0)
-    }
-
     /// Active people in the task's roles passed over under rule 13.
     fn excluded(&self, req: &Request<'_>) -> u32 {
-        let roles: BTreeSet<Role> = req.roles.iter().copied().collect();
-        let n =
-            roles.iter().filter_map(|r| self.by_role.get(r)).flatten().filter(|s| req.involved.contains(&s.id)).count();
-        u32::try_from(n).unwrap_or(u32::MAX)
+        if req.involved.is_empty() {
+            return 0;
+        }
+        let mut n = 0u32;
+        for (k, role) in req.roles.iter().enumerate() {
+            if req.roles[..k].contains(role) {
+                continue;
+            }
+            let members = self.by_role.get(role).map_or(&[][..], Vec::as_slice);
+            let involved = members.iter().filter(|&&i| req.involved.contains(&self.people[i].id)).count();
+            n = n.saturating_add(u32::try_from(involved).unwrap_or(u32::MAX));
+        }
+        n
     }
 }
 
-/// Rule 2: those responsible for the building by name, else those covering
-/// the whole estate, else anyone in the role.
-fn by_area<'s>(available: Vec<&'s Staff>, building: Option<&str>) -> Vec<&'s Staff> {
-    let Some(b) = building else { return available };
-    let named: Vec<&Staff> = available.iter().copied().filter(|s| s.buildings.iter().any(|x| x == b)).collect();
-    if !named.is_empty() {
-        return named;
-    }
-    let estate: Vec<&Staff> = available.iter().copied().filter(|s| s.buildings.is_empty()).collect();
-    if estate.is_empty() {
-        available
-    } else {
-        estate
+/// Rule 2: those responsible for the building by name come first, then
+/// those covering the whole estate, then anyone in the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum AreaTier {
+    Named,
+    WholeEstate,
+    Elsewhere,
+}
+
+fn area_tier(s: &Staff, building: Option<&str>) -> AreaTier {
+    match building {
+        Some(b) if s.buildings.iter().any(|x| x == b) => AreaTier::Named,
+        _ if s.buildings.is_empty() => AreaTier::WholeEstate,
+        None => AreaTier::Named,
+        Some(_) => AreaTier::Elsewhere,
     }
 }
 
@@ -155,10 +164,6 @@ mod tests {
         }
     }
 
-    fn index(staff: &[Staff]) -> HashMap<Uuid, &Staff> {
-        staff.iter().map(|s| (s.id, s)).collect()
-    }
-
     fn req<'r>(roles: &'r [Role], building: Option<&'r str>, involved: &'r [Uuid]) -> Request<'r> {
         Request { roles, building, involved, started_by: None }
     }
@@ -166,8 +171,7 @@ mod tests {
     #[test]
     fn rule_2_the_assistant_of_the_customers_building_gets_it() {
         let staff = vec![person(1, Role::PropertyAssistant, &["1"]), person(2, Role::PropertyAssistant, &["7"])];
-        let ix = index(&staff);
-        let mut a = Assigner::new(&staff, &ix);
+        let mut a = Assigner::new(&staff);
         let got = a.assign(&req(&[Role::PropertyAssistant], Some("7"), &[]));
         assert_eq!(got.assignee, Some(Uuid::from_u128(2)));
         assert!(got.reasons.contains(&Reason::Area { building: "7".into() }));
@@ -176,8 +180,7 @@ mod tests {
     #[test]
     fn rule_2_the_named_area_assistant_comes_before_one_for_the_whole_estate() {
         let staff = vec![person(1, Role::PropertyAssistant, &[]), person(2, Role::PropertyAssistant, &["7"])];
-        let ix = index(&staff);
-        let mut a = Assigner::new(&staff, &ix);
+        let mut a = Assigner::new(&staff);
         for _ in 0..3 {
             assert_eq!(a.assign(&req(&[Role::PropertyAssistant], Some("7"), &[])).assignee, Some(Uuid::from_u128(2)));
         }
@@ -187,8 +190,7 @@ mod tests {
     #[test]
     fn work_is_spread_to_the_least_loaded_with_ties_by_id() {
         let staff = vec![person(2, Role::PropertyAssistant, &[]), person(1, Role::PropertyAssistant, &[])];
-        let ix = index(&staff);
-        let mut a = Assigner::new(&staff, &ix);
+        let mut a = Assigner::new(&staff);
         let got: Vec<u128> =
             (0..4).map(|_| a.assign(&req(&[Role::PropertyAssistant], None, &[])).assignee.unwrap().as_u128()).collect();
         assert_eq!(got, vec![1, 2, 1, 2]);
@@ -197,8 +199,7 @@ mod tests {
     #[test]
     fn rule_13_the_involved_person_is_skipped_and_the_next_role_is_tried() {
         let staff = vec![person(1, Role::CommunityCultureClerk, &[]), person(2, Role::PropertyAssistant, &[])];
-        let ix = index(&staff);
-        let mut a = Assigner::new(&staff, &ix);
+        let mut a = Assigner::new(&staff);
         let involved = [Uuid::from_u128(1)];
         let got = a.assign(&req(&[Role::CommunityCultureClerk, Role::PropertyAssistant], None, &involved));
         assert_eq!(got.assignee, Some(Uuid::from_u128(2)));
@@ -209,8 +210,7 @@ mod tests {
     #[test]
     fn nobody_for_the_role_leaves_it_unassigned_and_says_so() {
         let staff = vec![person(1, Role::PropertyAssistant, &[])];
-        let ix = index(&staff);
-        let mut a = Assigner::new(&staff, &ix);
+        let mut a = Assigner::new(&staff);
         let got = a.assign(&req(&[Role::CompanyManager], None, &[]));
         assert_eq!((got.role, got.assignee), (Role::CompanyManager, None));
         assert!(a.missing_roles.contains(&Role::CompanyManager));
@@ -220,8 +220,7 @@ mod tests {
     fn whoever_started_a_task_keeps_it_unless_they_left() {
         let mut staff = vec![person(1, Role::PropertyAssistant, &[]), person(2, Role::PropertyAssistant, &[])];
         staff[1].active = false;
-        let ix = index(&staff);
-        let mut a = Assigner::new(&staff, &ix);
+        let mut a = Assigner::new(&staff);
         let kept =
             a.assign(&Request { started_by: Some(Uuid::from_u128(1)), ..req(&[Role::PropertyAssistant], None, &[]) });
         assert_eq!(kept.assignee, Some(Uuid::from_u128(1)));

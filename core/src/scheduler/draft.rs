@@ -53,11 +53,9 @@ impl<'a> Context<'a> {
         PolicyKey::of(case).and_then(|k| self.policy(k))
     }
 
-    /// The case's records in a stable order (the index keeps storage order).
-    pub fn case_records(&self, case_id: Uuid) -> Vec<&'a Revisit> {
-        let mut records = self.index.revisits_by_case.get(&case_id).cloned().unwrap_or_default();
-        records.sort_by_key(|r| (r.round, r.escalation, r.created_at, r.id));
-        records
+    /// The case's records (in storage order: callers must not depend on it).
+    pub fn records_of(&self, case_id: Uuid) -> &[&'a Revisit] {
+        self.index.revisits_by_case.get(&case_id).map_or(&[], Vec::as_slice)
     }
 
     /// The role of whoever did `record`: the staff named on the result,

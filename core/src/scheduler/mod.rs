@@ -19,7 +19,7 @@ mod records;
 mod rounds;
 mod task;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
@@ -35,19 +35,17 @@ pub fn plan(data: &Dataset, today: NaiveDate) -> Plan {
     let ctx = Context::new(data);
     let mut deadlines = Deadlines::new(&data.settings.calendar);
     let mut warnings = BTreeSet::new();
-    let mut drafts: BTreeMap<TaskKey, Draft<'_>> = BTreeMap::new();
-    let derived =
-        rounds::case_drafts(&ctx, &mut deadlines).into_iter().chain(cadence::cadence_drafts(&ctx, &mut deadlines));
-    for d in derived {
-        drafts.entry(d.key).or_insert(d);
-    }
+    let mut drafts: Vec<Draft<'_>> = rounds::case_drafts(&ctx, &mut deadlines);
+    drafts.extend(cadence::cadence_drafts(&ctx, &mut deadlines));
+    drafts.sort_by_key(|d| d.key.order());
+    // Keys repeat only if the data repeats an id; the first one stands.
+    drafts.dedup_by_key(|d| d.key);
     records::attach(&ctx, &mut drafts, &mut warnings);
+    drafts.sort_unstable_by_key(|d| (d.due_on, d.key.order()));
 
-    let mut ordered: Vec<Draft<'_>> = drafts.into_values().collect();
-    ordered.sort_by_key(|d| (d.due_on, d.key));
     // Assigned in plan order, so the workload spread is reproducible.
-    let mut assigner = Assigner::new(&data.staff, &ctx.index.staff);
-    let items = ordered.into_iter().map(|d| finish(&ctx, &mut assigner, d, today)).collect();
+    let mut assigner = Assigner::new(&data.staff);
+    let items = drafts.into_iter().map(|d| finish(&ctx, &mut assigner, d, today)).collect();
 
     warnings.extend(assigner.missing_roles.iter().map(|&role| PlanWarning::NoStaffForRole { role }));
     warnings.extend(deadlines.missing_years.iter().map(|&year| PlanWarning::CalendarMissingYear { year }));

@@ -3,7 +3,7 @@
 //! the rules no longer ask for it, it is listed anyway, and when it can't
 //! be listed the plan warns.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use uuid::Uuid;
 
@@ -14,26 +14,24 @@ use super::task::{PlanWarning, Reason, TaskKey};
 use crate::model::{Cadence, Revisit, Role};
 use crate::policy::PolicyKey;
 
-/// Attaches every unfinished record to its task in `drafts`.
-pub(super) fn attach<'a>(
-    ctx: &Context<'a>,
-    drafts: &mut BTreeMap<TaskKey, Draft<'a>>,
-    warnings: &mut BTreeSet<PlanWarning>,
-) {
+/// Attaches every unfinished record to its task. `drafts` must be sorted
+/// by key; records the rules no longer ask for are appended.
+pub(super) fn attach<'a>(ctx: &Context<'a>, drafts: &mut Vec<Draft<'a>>, warnings: &mut BTreeSet<PlanWarning>) {
     let mut leftover = Vec::new();
     for (key, record) in started(ctx, warnings) {
-        match drafts.get_mut(&key) {
-            Some(d) => follow(d, record),
-            None => leftover.push((key, record)),
+        match drafts.binary_search_by_key(&key.order(), |d| d.key.order()) {
+            Ok(i) => follow(&mut drafts[i], record),
+            Err(_) => leftover.push((key, record)),
         }
     }
     // A cadence record started for an earlier due date (settings changed
     // since) stands in for the occurrence the rules now compute.
-    let mut slots: BTreeMap<(Uuid, Cadence), TaskKey> = drafts
+    let mut slots: HashMap<(Uuid, Cadence), usize> = drafts
         .iter()
+        .enumerate()
         .filter(|(_, d)| d.record.is_none())
-        .filter_map(|(k, _)| match *k {
-            TaskKey::Cadence { customer_id, cadence, .. } => Some(((customer_id, cadence), *k)),
+        .filter_map(|(i, d)| match d.key {
+            TaskKey::Cadence { customer_id, cadence, .. } => Some(((customer_id, cadence), i)),
             TaskKey::Case { .. } => None,
         })
         .collect();
@@ -42,20 +40,21 @@ pub(super) fn attach<'a>(
             TaskKey::Cadence { customer_id, cadence, .. } => slots.remove(&(customer_id, cadence)),
             TaskKey::Case { .. } => None,
         };
-        let mut d = match slot.and_then(|k| drafts.remove(&k)) {
-            Some(d) => d,
-            None => orphan(ctx, key, record),
-        };
-        d.key = key;
-        follow(&mut d, record);
-        drafts.insert(key, d);
+        match slot.and_then(|i| drafts.get_mut(i)) {
+            Some(d) => {
+                d.key = key;
+                follow(d, record);
+            }
+            None => drafts.push(orphan(ctx, key, record)),
+        }
     }
 }
 
 /// Unfinished records by key, one per key (the earliest started; the
-/// others are reported). Cases answered by an open letter are reported too.
+/// others are reported), sorted by key. Cases answered by an open letter
+/// are reported too.
 fn started<'a>(ctx: &Context<'a>, warnings: &mut BTreeSet<PlanWarning>) -> Vec<(TaskKey, &'a Revisit)> {
-    let mut by_key: BTreeMap<TaskKey, Vec<&'a Revisit>> = BTreeMap::new();
+    let mut open: Vec<(TaskKey, &'a Revisit)> = Vec::new();
     for r in ctx.data.revisits.iter().filter(|r| !r.is_finished()) {
         let key = match (r.case_id, r.cadence) {
             (Some(case_id), _) => {
@@ -71,17 +70,17 @@ fn started<'a>(ctx: &Context<'a>, warnings: &mut BTreeSet<PlanWarning>) -> Vec<(
                 continue;
             }
         };
-        by_key.entry(key).or_default().push(r);
+        open.push((key, r));
     }
-    let mut out = Vec::with_capacity(by_key.len());
-    for (key, mut records) in by_key {
-        records.sort_by_key(|r| (r.created_at, r.id));
-        let Some((kept, others)) = records.split_first() else { continue };
+    open.sort_unstable_by_key(|(k, r)| (k.order(), r.created_at, r.id.as_u128()));
+    let mut out = Vec::with_capacity(open.len());
+    for group in open.chunk_by(|a, b| a.0 == b.0) {
+        let Some(((key, kept), others)) = group.split_first() else { continue };
         if !others.is_empty() {
-            let others = others.iter().map(|r| r.id).collect();
-            warnings.insert(PlanWarning::DuplicateStartedRecords { key, kept: kept.id, others });
+            let others = others.iter().map(|(_, r)| r.id).collect();
+            warnings.insert(PlanWarning::DuplicateStartedRecords { key: *key, kept: kept.id, others });
         }
-        out.push((key, *kept));
+        out.push((*key, *kept));
     }
     out
 }

@@ -3,8 +3,6 @@
 //! (rule 7) and the superior's revisit after strong dissatisfaction
 //! (rule 14). A round is done once a finished record exists for its key.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -21,26 +19,42 @@ use crate::policy::Policy;
 pub(super) fn case_drafts<'a>(ctx: &Context<'a>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'a>> {
     let eligible = eligible_cases(ctx.data, &ctx.index, &ctx.exemptions);
     let picks = selection(&eligible, &ctx.index, &ctx.exemptions, &ctx.data.settings.policies);
-    let first: HashMap<Uuid, (&Eligible<'a>, Pick)> =
-        eligible.iter().filter_map(|e| picks.get(&e.case.id).map(|p| (e.case.id, (e, *p)))).collect();
-    let mut out = Vec::new();
-    for case in &ctx.data.cases {
+    let mut out = Vec::with_capacity(picks.len());
+    for e in &eligible {
+        let Some(&pick) = picks.get(&e.case.id) else { continue };
         // Rule 8: an open letter answered the case; nothing more is due.
-        if ctx.exemptions.open_letter(case.id).is_some() {
+        if matches!(pick, Pick::OpenLetter { .. }) {
             continue;
         }
+        let (Some(policy), Some(customer_id)) = (ctx.policy(e.policy_key), e.case.customer_id) else { continue };
+        if !done(ctx.records_of(e.case.id), 1, false) {
+            out.push(first_round(e, pick, customer_id, policy, deadlines));
+        }
+    }
+    // Later rounds: only where a finished round asked for one (the order
+    // cases are visited in does not matter, keys are unique per case).
+    for (case_id, records) in &ctx.index.revisits_by_case {
+        if !records.iter().any(|r| asks_for_more(r)) || ctx.exemptions.open_letter(*case_id).is_some() {
+            continue;
+        }
+        let Some(case) = ctx.index.cases.get(case_id).copied() else { continue };
         let (Some(policy), Some(customer_id)) = (ctx.case_policy(case), case.customer_id) else { continue };
-        let records = ctx.case_records(case.id);
-        let mut wanted: Vec<(u8, Draft<'a>)> = Vec::new();
-        if let Some((e, pick)) = first.get(&case.id) {
-            wanted.push((0, first_round(e, *pick, customer_id, policy, deadlines)));
+        let mut wanted = Vec::new();
+        for r in records.iter().filter(|r| asks_for_more(r)) {
+            wanted.extend(next_rounds(ctx, case, customer_id, policy, records, r, deadlines));
         }
-        for r in records.iter().filter(|r| r.is_finished()) {
-            wanted.extend(next_rounds(ctx, case, customer_id, policy, &records, r, deadlines));
-        }
-        out.extend(merge(wanted).into_iter().filter(|d| !done(&records, d.key)));
+        out.extend(merge(wanted).into_iter().filter(|d| match d.key {
+            TaskKey::Case { round, escalation, .. } => !done(records, round, escalation),
+            TaskKey::Cadence { .. } => true,
+        }));
     }
     out
+}
+
+/// A finished round whose customer is owed another (rule 7) or the
+/// superior's revisit (rule 14). Round 0 is not a valid round to follow.
+fn asks_for_more(r: &Revisit) -> bool {
+    r.round > 0 && r.result.as_ref().is_some_and(|x| x.reply_by.is_some() || x.escalate)
 }
 
 /// Rules 1–4: the first revisit, in the policy's window after the anchor event.
@@ -164,7 +178,6 @@ fn merge(mut wanted: Vec<(u8, Draft<'_>)>) -> Vec<Draft<'_>> {
     out
 }
 
-fn done(records: &[&Revisit], key: TaskKey) -> bool {
-    let TaskKey::Case { round, escalation, .. } = key else { return false };
+fn done(records: &[&Revisit], round: u32, escalation: bool) -> bool {
     records.iter().any(|r| r.is_finished() && r.round == round && r.escalation == escalation)
 }

@@ -23,6 +23,25 @@ pub enum TaskKey {
     Cadence { customer_id: Uuid, cadence: Cadence, due_on: NaiveDate },
 }
 
+impl TaskKey {
+    /// The same order as `Ord`, as plain integers: cheaper to sort 100,000
+    /// tasks by (a `Uuid` compares as a byte slice).
+    pub(super) fn order(self) -> (u8, u128, u32, bool, u8, NaiveDate) {
+        match self {
+            TaskKey::Case { case_id, round, escalation } => {
+                (0, case_id.as_u128(), round, escalation, 0, NaiveDate::MIN)
+            }
+            TaskKey::Cadence { customer_id, cadence, due_on } => {
+                let c = match cadence {
+                    Cadence::Sales => 0,
+                    Cadence::AnnualSigned => 1,
+                };
+                (1, customer_id.as_u128(), 0, false, c, due_on)
+            }
+        }
+    }
+}
+
 /// Where a due date stands relative to today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -129,4 +148,33 @@ pub enum PlanWarning {
 pub struct Plan {
     pub items: Vec<PlannedRevisit>,
     pub warnings: Vec<PlanWarning>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key(kind: bool, id: u128, round: u32, flag: bool, day: u32) -> TaskKey {
+        let due_on = NaiveDate::from_num_days_from_ce_opt(739_000 + day as i32).unwrap();
+        if kind {
+            TaskKey::Case { case_id: Uuid::from_u128(id), round, escalation: flag }
+        } else {
+            let cadence = if flag { Cadence::AnnualSigned } else { Cadence::Sales };
+            TaskKey::Cadence { customer_id: Uuid::from_u128(id), cadence, due_on }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_integer_order_of_keys_is_their_order(
+            a in (any::<bool>(), any::<u128>(), 0u32..4, any::<bool>(), 0u32..5),
+            b in (any::<bool>(), any::<u128>(), 0u32..4, any::<bool>(), 0u32..5),
+            same_id in any::<bool>(),
+        ) {
+            let ka = key(a.0, a.1, a.2, a.3, a.4);
+            let kb = key(b.0, if same_id { a.1 } else { b.1 }, b.2, b.3, b.4);
+            prop_assert_eq!(ka.cmp(&kb), ka.order().cmp(&kb.order()));
+        }
+    }
 }

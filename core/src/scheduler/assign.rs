@@ -24,7 +24,6 @@ pub(super) struct Request<'r> {
 pub(super) struct Assignment {
     pub role: Role,
     pub assignee: Option<Uuid>,
-    pub reasons: Vec<Reason>,
 }
 
 /// Assigns tasks one by one; the caller feeds them in a fixed order so the
@@ -54,15 +53,16 @@ impl<'a> Assigner<'a> {
         Assigner { people, by_role, position, load, missing_roles: BTreeSet::new() }
     }
 
-    pub fn assign(&mut self, req: &Request<'_>) -> Assignment {
-        let mut reasons = Vec::new();
+    /// Picks the person, adding why to `reasons`.
+    pub fn assign(&mut self, req: &Request<'_>, reasons: &mut Vec<Reason>) -> Assignment {
         if let Some(id) = req.started_by {
             match self.position.get(&id) {
                 // The person who started it keeps it (attempts and the customer know them).
                 Some(&i) if !req.involved.contains(&id) => {
                     self.load[i] += 1;
                     let role = self.people[i].role;
-                    return Assignment { role, assignee: Some(id), reasons: vec![Reason::AssigneeKept] };
+                    reasons.push(Reason::AssigneeKept);
+                    return Assignment { role, assignee: Some(id) };
                 }
                 // Left, or the case turned out to be about them.
                 _ => reasons.push(Reason::Reassigned { from: id }),
@@ -88,12 +88,12 @@ impl<'a> Assigner<'a> {
                 reasons.push(Reason::LeastLoaded { open: self.load[chosen] });
             }
             self.load[chosen] += 1;
-            return Assignment { role, assignee: Some(people[chosen].id), reasons };
+            return Assignment { role, assignee: Some(people[chosen].id) };
         }
         // Nobody: the task is still listed under the preferred role.
         let role = req.roles.first().copied().unwrap_or(Role::PropertyAssistant);
         self.missing_roles.insert(role);
-        Assignment { role, assignee: None, reasons }
+        Assignment { role, assignee: None }
     }
 
     /// Active people in the task's roles passed over under rule 13.
@@ -164,6 +164,18 @@ mod tests {
         }
     }
 
+    struct Got {
+        role: Role,
+        assignee: Option<Uuid>,
+        reasons: Vec<Reason>,
+    }
+
+    fn run(a: &mut Assigner<'_>, r: &Request<'_>) -> Got {
+        let mut reasons = Vec::new();
+        let Assignment { role, assignee } = a.assign(r, &mut reasons);
+        Got { role, assignee, reasons }
+    }
+
     fn req<'r>(roles: &'r [Role], building: Option<&'r str>, involved: &'r [Uuid]) -> Request<'r> {
         Request { roles, building, involved, started_by: None }
     }
@@ -172,7 +184,7 @@ mod tests {
     fn rule_2_the_assistant_of_the_customers_building_gets_it() {
         let staff = vec![person(1, Role::PropertyAssistant, &["1"]), person(2, Role::PropertyAssistant, &["7"])];
         let mut a = Assigner::new(&staff);
-        let got = a.assign(&req(&[Role::PropertyAssistant], Some("7"), &[]));
+        let got = run(&mut a, &req(&[Role::PropertyAssistant], Some("7"), &[]));
         assert_eq!(got.assignee, Some(Uuid::from_u128(2)));
         assert!(got.reasons.contains(&Reason::Area { building: "7".into() }));
     }
@@ -182,17 +194,21 @@ mod tests {
         let staff = vec![person(1, Role::PropertyAssistant, &[]), person(2, Role::PropertyAssistant, &["7"])];
         let mut a = Assigner::new(&staff);
         for _ in 0..3 {
-            assert_eq!(a.assign(&req(&[Role::PropertyAssistant], Some("7"), &[])).assignee, Some(Uuid::from_u128(2)));
+            assert_eq!(
+                run(&mut a, &req(&[Role::PropertyAssistant], Some("7"), &[])).assignee,
+                Some(Uuid::from_u128(2))
+            );
         }
-        assert_eq!(a.assign(&req(&[Role::PropertyAssistant], Some("9"), &[])).assignee, Some(Uuid::from_u128(1)));
+        assert_eq!(run(&mut a, &req(&[Role::PropertyAssistant], Some("9"), &[])).assignee, Some(Uuid::from_u128(1)));
     }
 
     #[test]
     fn work_is_spread_to_the_least_loaded_with_ties_by_id() {
         let staff = vec![person(2, Role::PropertyAssistant, &[]), person(1, Role::PropertyAssistant, &[])];
         let mut a = Assigner::new(&staff);
-        let got: Vec<u128> =
-            (0..4).map(|_| a.assign(&req(&[Role::PropertyAssistant], None, &[])).assignee.unwrap().as_u128()).collect();
+        let got: Vec<u128> = (0..4)
+            .map(|_| run(&mut a, &req(&[Role::PropertyAssistant], None, &[])).assignee.unwrap().as_u128())
+            .collect();
         assert_eq!(got, vec![1, 2, 1, 2]);
     }
 
@@ -201,7 +217,7 @@ mod tests {
         let staff = vec![person(1, Role::CommunityCultureClerk, &[]), person(2, Role::PropertyAssistant, &[])];
         let mut a = Assigner::new(&staff);
         let involved = [Uuid::from_u128(1)];
-        let got = a.assign(&req(&[Role::CommunityCultureClerk, Role::PropertyAssistant], None, &involved));
+        let got = run(&mut a, &req(&[Role::CommunityCultureClerk, Role::PropertyAssistant], None, &involved));
         assert_eq!(got.assignee, Some(Uuid::from_u128(2)));
         assert_eq!(got.role, Role::PropertyAssistant);
         assert!(got.reasons.contains(&Reason::NotTheStaffInvolved { excluded: 1 }));
@@ -211,7 +227,7 @@ mod tests {
     fn nobody_for_the_role_leaves_it_unassigned_and_says_so() {
         let staff = vec![person(1, Role::PropertyAssistant, &[])];
         let mut a = Assigner::new(&staff);
-        let got = a.assign(&req(&[Role::CompanyManager], None, &[]));
+        let got = run(&mut a, &req(&[Role::CompanyManager], None, &[]));
         assert_eq!((got.role, got.assignee), (Role::CompanyManager, None));
         assert!(a.missing_roles.contains(&Role::CompanyManager));
     }
@@ -221,11 +237,15 @@ mod tests {
         let mut staff = vec![person(1, Role::PropertyAssistant, &[]), person(2, Role::PropertyAssistant, &[])];
         staff[1].active = false;
         let mut a = Assigner::new(&staff);
-        let kept =
-            a.assign(&Request { started_by: Some(Uuid::from_u128(1)), ..req(&[Role::PropertyAssistant], None, &[]) });
+        let kept = run(
+            &mut a,
+            &Request { started_by: Some(Uuid::from_u128(1)), ..req(&[Role::PropertyAssistant], None, &[]) },
+        );
         assert_eq!(kept.assignee, Some(Uuid::from_u128(1)));
-        let moved =
-            a.assign(&Request { started_by: Some(Uuid::from_u128(2)), ..req(&[Role::PropertyAssistant], None, &[]) });
+        let moved = run(
+            &mut a,
+            &Request { started_by: Some(Uuid::from_u128(2)), ..req(&[Role::PropertyAssistant], None, &[]) },
+        );
         assert_eq!(moved.assignee, Some(Uuid::from_u128(1)));
         assert!(moved.reasons.contains(&Reason::Reassigned { from: Uuid::from_u128(2) }));
     }

@@ -7,21 +7,22 @@
 //! closed occurrence straight back. Annual revisits are customer-level
 //! (`case_id: None`), however many contracts the customer signed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
 use super::deadline::Deadlines;
-use super::draft::{finished_on, Context, Draft};
-use super::task::{Reason, TaskKey};
+use super::draft::{finished_on, Context, Draft, Why};
+use super::task::TaskKey;
 use crate::calendar::{add_days, WorkCalendar};
 use crate::model::{Cadence, CaseKind, Customer};
 use crate::policy::{PolicyKey, Recurrence, SalesCadence};
 
-pub(super) fn cadence_drafts<'a>(ctx: &Context<'a>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'a>> {
+pub(super) fn cadence_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'c>> {
     let last = last_finished(ctx);
-    let holidays = HolidayPeriods::new(deadlines.calendar);
+    let holidays = HolidayPeriods::new(&ctx.data.settings.calendar);
     let mut out = Vec::new();
     for customer in ctx.index.customers.values() {
         if let Some(d) = sales(ctx, customer, &last, &holidays, deadlines) {
@@ -32,32 +33,28 @@ pub(super) fn cadence_drafts<'a>(ctx: &Context<'a>, deadlines: &mut Deadlines<'_
     out
 }
 
-/// The last finished cadence revisit per customer and cadence. Sales ones
-/// from before the class was given belong to an earlier class.
+/// The last finished cadence revisit per customer and cadence.
 fn last_finished(ctx: &Context<'_>) -> HashMap<(Uuid, Cadence), NaiveDate> {
     let mut last: HashMap<(Uuid, Cadence), NaiveDate> = HashMap::new();
-    for r in ctx.data.revisits.iter().filter(|r| r.case_id.is_none()) {
+    for r in &ctx.history.cadence_done {
         let (Some(cadence), Some(on)) = (r.cadence, finished_on(r)) else { continue };
-        let since = ctx.index.customers.get(&r.customer_id).and_then(|c| c.sales_class_since);
-        if cadence == Cadence::Sales && since.is_some_and(|s| on < s) {
-            continue;
-        }
         let e = last.entry((r.customer_id, cadence)).or_insert(on);
         *e = (*e).max(on);
     }
     last
 }
 
-fn sales<'a>(
-    ctx: &Context<'a>,
+fn sales<'c>(
+    ctx: &'c Context<'_>,
     customer: &Customer,
     last: &HashMap<(Uuid, Cadence), NaiveDate>,
-    holidays: &HolidayPeriods,
+    holidays: &HolidayPeriods<'c>,
     deadlines: &mut Deadlines<'_>,
-) -> Option<Draft<'a>> {
+) -> Option<Draft<'c>> {
     let (class, since) = (customer.sales_class?, customer.sales_class_since?);
-    let cadence: &SalesCadence = ctx.data.settings.policies.sales(class)?;
-    let last = last.get(&(customer.id, Cadence::Sales)).copied();
+    let cadence: &'c SalesCadence = ctx.data.settings.policies.sales(class)?;
+    // A revisit from before the class was given belongs to an earlier class.
+    let last = last.get(&(customer.id, Cadence::Sales)).copied().filter(|l| *l >= since);
     let from = last.and_then(|l| add_days(l, 1)).unwrap_or(since);
     // The first one counts from the day the class was given, then from the last.
     let periodic = match last {
@@ -65,14 +62,10 @@ fn sales<'a>(
         Some(l) => cadence.every.and_then(|s| deadlines.after(s, l)),
     };
     let holiday = if cadence.on_holidays { holidays.first_on_or_after(from, deadlines) } else { None };
-    let mut reasons = vec![Reason::SalesCadence { class, last }];
-    let (opens_on, due_on) = match (periodic, holiday) {
-        (Some(p), Some((h, _))) if p < h => (from.min(p), p),
-        (_, Some((h, name))) => {
-            reasons.push(Reason::Holiday { name: name.to_owned() });
-            (h, h)
-        }
-        (Some(p), None) => (from.min(p), p),
+    let (opens_on, due_on, holiday) = match (periodic, holiday) {
+        (Some(p), Some((h, _))) if p < h => (from.min(p), p, None),
+        (_, Some((h, name))) => (h, h, Some(name)),
+        (Some(p), None) => (from.min(p), p, None),
         (None, None) => return None,
     };
     Some(Draft {
@@ -83,20 +76,21 @@ fn sales<'a>(
         parent_id: None,
         opens_on,
         due_on,
-        roles: cadence.roles.clone(),
-        methods: cadence.methods.clone(),
-        reasons,
+        roles: Cow::Borrowed(&cadence.roles),
+        methods: &cadence.methods,
+        why: Why::Sales { class, last, holiday },
+        also: Vec::new(),
         record: None,
     })
 }
 
 /// Rule 16 (002 第八条): once a signing revisit reached the customer, the
 /// next is due the policy's recurrence after the last one.
-fn annual_signed<'a>(
-    ctx: &Context<'a>,
+fn annual_signed<'c>(
+    ctx: &'c Context<'_>,
     last_cadence: &HashMap<(Uuid, Cadence), NaiveDate>,
     deadlines: &mut Deadlines<'_>,
-) -> Vec<Draft<'a>> {
+) -> Vec<Draft<'c>> {
     let Some(policy) = ctx.policy(PolicyKey::Signing) else { return Vec::new() };
     let Some(Recurrence::Every(span)) = policy.recurrence else { return Vec::new() };
     let mut last: HashMap<Uuid, NaiveDate> = HashMap::new();
@@ -122,9 +116,10 @@ fn annual_signed<'a>(
             parent_id: None,
             opens_on: add_days(last, 1).unwrap_or(last).min(due_on),
             due_on,
-            roles: policy.roles.clone(),
-            methods: policy.later_methods.clone(),
-            reasons: vec![Reason::AnnualSigned { last }],
+            roles: Cow::Borrowed(&policy.roles),
+            methods: &policy.later_methods,
+            why: Why::AnnualSigned { last },
+            also: Vec::new(),
             record: None,
         });
     }

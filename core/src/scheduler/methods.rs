@@ -9,11 +9,11 @@ pub(super) const FALLBACK: [Method; 4] = [Method::HomeVisit, Method::Phone, Meth
 
 /// Rule 7: the first round uses the policy's methods; later rounds and the
 /// superior's revisit may use the later ones (phone, unless a major complaint).
-pub(super) fn for_round(policy: &Policy, round: u32, escalation: bool) -> Vec<Method> {
+pub(super) fn for_round(policy: &Policy, round: u32, escalation: bool) -> &[Method] {
     if round <= 1 && !escalation {
-        policy.methods.clone()
+        &policy.methods
     } else {
-        policy.later_methods.clone()
+        &policy.later_methods
     }
 }
 

@@ -14,6 +14,7 @@ mod assign;
 mod cadence;
 mod deadline;
 mod draft;
+mod history;
 mod methods;
 mod records;
 mod rounds;
@@ -24,6 +25,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 pub use task::{Plan, PlanWarning, PlannedRevisit, Reason, TaskKey, Urgency};
+
+use task::KeyOrder;
 
 use crate::model::{AttemptOutcome, Dataset};
 use assign::{Assigner, Request};
@@ -37,15 +40,19 @@ pub fn plan(data: &Dataset, today: NaiveDate) -> Plan {
     let mut warnings = BTreeSet::new();
     let mut drafts: Vec<Draft<'_>> = rounds::case_drafts(&ctx, &mut deadlines);
     drafts.extend(cadence::cadence_drafts(&ctx, &mut deadlines));
-    drafts.sort_by_key(|d| d.key.order());
-    // Keys repeat only if the data repeats an id; the first one stands.
-    drafts.dedup_by_key(|d| d.key);
-    records::attach(&ctx, &mut drafts, &mut warnings);
-    drafts.sort_unstable_by_key(|d| (d.due_on, d.key.order()));
+    // Positions by key (drafts are large, so they stay put). Keys repeat
+    // only if the data repeats an id; the first one stands.
+    let mut keyed: Vec<(KeyOrder, usize)> = drafts.iter().enumerate().map(|(i, d)| (d.key.order(), i)).collect();
+    keyed.sort_unstable();
+    keyed.dedup_by_key(|(k, _)| *k);
+    let standing = records::attach(&ctx, &mut drafts, &keyed, &mut warnings);
+    let mut due_order: Vec<((NaiveDate, KeyOrder), usize)> =
+        standing.into_iter().map(|i| ((drafts[i].due_on, drafts[i].key.order()), i)).collect();
+    due_order.sort_unstable();
 
     // Assigned in plan order, so the workload spread is reproducible.
     let mut assigner = Assigner::new(&data.staff);
-    let items = drafts.into_iter().map(|d| finish(&ctx, &mut assigner, d, today)).collect();
+    let items = due_order.iter().map(|&(_, i)| finish(&ctx, &mut assigner, &drafts[i], today)).collect();
 
     warnings.extend(assigner.missing_roles.iter().map(|&role| PlanWarning::NoStaffForRole { role }));
     warnings.extend(deadlines.missing_years.iter().map(|&year| PlanWarning::CalendarMissingYear { year }));
@@ -53,18 +60,22 @@ pub fn plan(data: &Dataset, today: NaiveDate) -> Plan {
 }
 
 /// Gives a draft its person and the methods this customer accepts.
-fn finish(ctx: &Context<'_>, assigner: &mut Assigner<'_>, d: Draft<'_>, today: NaiveDate) -> PlannedRevisit {
+fn finish(ctx: &Context<'_>, assigner: &mut Assigner<'_>, d: &Draft<'_>, today: NaiveDate) -> PlannedRevisit {
     let customer = ctx.index.customers.get(&d.customer_id);
-    let assignment = assigner.assign(&Request {
+    let mut reasons = Vec::with_capacity(4 + d.also.len());
+    d.why.push_reasons(&mut reasons);
+    for why in &d.also {
+        why.push_reasons(&mut reasons);
+    }
+    let request = Request {
         roles: &d.roles,
         building: customer.map(|c| c.unit.building.as_str()),
         involved: d.case.map_or(&[], |c| c.staff_involved.as_slice()),
         started_by: d.record.and_then(|r| r.assignee_id),
-    });
+    };
+    let assignment = assigner.assign(&request, &mut reasons);
     let contact = customer.map(|c| c.contact).unwrap_or_default();
-    let (methods, preference_applied) = methods::for_customer(&d.methods, contact);
-    let mut reasons = d.reasons;
-    reasons.extend(assignment.reasons);
+    let (methods, preference_applied) = methods::for_customer(d.methods, contact);
     if preference_applied {
         reasons.push(Reason::NoCallsPreference);
     }

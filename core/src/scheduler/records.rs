@@ -3,59 +3,69 @@
 //! the rules no longer ask for it, it is listed anyway, and when it can't
 //! be listed the plan warns.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use uuid::Uuid;
 
 use super::assign::superiors;
-use super::draft::{Context, Draft};
+use super::draft::{Context, Draft, Why};
 use super::methods;
-use super::task::{PlanWarning, Reason, TaskKey};
-use crate::model::{Cadence, Revisit, Role};
+use super::task::{KeyOrder, PlanWarning, TaskKey};
+use crate::model::{Cadence, Method, Revisit, Role};
 use crate::policy::PolicyKey;
 
-/// Attaches every unfinished record to its task. `drafts` must be sorted
-/// by key; records the rules no longer ask for are appended.
-pub(super) fn attach<'a>(ctx: &Context<'a>, drafts: &mut Vec<Draft<'a>>, warnings: &mut BTreeSet<PlanWarning>) {
+/// Attaches every unfinished record to its task. `keyed` lists the drafts
+/// that stand, by key order; records the rules no longer ask for are
+/// appended to `drafts`. Returns the positions of the tasks that stand.
+pub(super) fn attach<'c>(
+    ctx: &'c Context<'_>,
+    drafts: &mut Vec<Draft<'c>>,
+    keyed: &[(KeyOrder, usize)],
+    warnings: &mut BTreeSet<PlanWarning>,
+) -> Vec<usize> {
     let mut leftover = Vec::new();
     for (key, record) in started(ctx, warnings) {
-        match drafts.binary_search_by_key(&key.order(), |d| d.key.order()) {
-            Ok(i) => follow(&mut drafts[i], record),
+        match keyed.binary_search_by_key(&key.order(), |(k, _)| *k) {
+            Ok(at) => follow(&mut drafts[keyed[at].1], record),
             Err(_) => leftover.push((key, record)),
         }
     }
     // A cadence record started for an earlier due date (settings changed
     // since) stands in for the occurrence the rules now compute.
-    let mut slots: HashMap<(Uuid, Cadence), usize> = drafts
+    let mut slots: HashMap<(Uuid, Cadence), usize> = keyed
         .iter()
-        .enumerate()
-        .filter(|(_, d)| d.record.is_none())
-        .filter_map(|(i, d)| match d.key {
-            TaskKey::Cadence { customer_id, cadence, .. } => Some(((customer_id, cadence), i)),
-            TaskKey::Case { .. } => None,
+        .filter_map(|&(_, i)| match (drafts[i].key, drafts[i].record) {
+            (TaskKey::Cadence { customer_id, cadence, .. }, None) => Some(((customer_id, cadence), i)),
+            _ => None,
         })
         .collect();
+    let mut standing: Vec<usize> = keyed.iter().map(|&(_, i)| i).collect();
     for (key, record) in leftover {
         let slot = match key {
             TaskKey::Cadence { customer_id, cadence, .. } => slots.remove(&(customer_id, cadence)),
             TaskKey::Case { .. } => None,
         };
-        match slot.and_then(|i| drafts.get_mut(i)) {
-            Some(d) => {
-                d.key = key;
-                follow(d, record);
+        match slot {
+            Some(i) => {
+                drafts[i].key = key;
+                follow(&mut drafts[i], record);
             }
-            None => drafts.push(orphan(ctx, key, record)),
+            None => {
+                standing.push(drafts.len());
+                drafts.push(orphan(ctx, key, record));
+            }
         }
     }
+    standing
 }
 
 /// Unfinished records by key, one per key (the earliest started; the
 /// others are reported), sorted by key. Cases answered by an open letter
 /// are reported too.
-fn started<'a>(ctx: &Context<'a>, warnings: &mut BTreeSet<PlanWarning>) -> Vec<(TaskKey, &'a Revisit)> {
-    let mut open: Vec<(TaskKey, &'a Revisit)> = Vec::new();
-    for r in ctx.data.revisits.iter().filter(|r| !r.is_finished()) {
+fn started<'c>(ctx: &'c Context<'_>, warnings: &mut BTreeSet<PlanWarning>) -> Vec<(TaskKey, &'c Revisit)> {
+    let mut open: Vec<(TaskKey, &'c Revisit)> = Vec::with_capacity(ctx.history.open.len());
+    for &r in &ctx.history.open {
         let key = match (r.case_id, r.cadence) {
             (Some(case_id), _) => {
                 if let Some((letter_id, _)) = ctx.exemptions.open_letter(case_id) {
@@ -86,7 +96,7 @@ fn started<'a>(ctx: &Context<'a>, warnings: &mut BTreeSet<PlanWarning>) -> Vec<(
 }
 
 /// The record is the task: its due date was fixed when it was started.
-fn follow<'a>(d: &mut Draft<'a>, record: &'a Revisit) {
+fn follow<'c>(d: &mut Draft<'c>, record: &'c Revisit) {
     d.due_on = record.due_on;
     d.opens_on = d.opens_on.min(record.due_on);
     d.parent_id = record.parent_id.or(d.parent_id);
@@ -95,7 +105,7 @@ fn follow<'a>(d: &mut Draft<'a>, record: &'a Revisit) {
 
 /// A started record the rules no longer ask for (its case became exempt,
 /// a reply date was edited, the customer's class changed…).
-fn orphan<'a>(ctx: &Context<'a>, key: TaskKey, record: &'a Revisit) -> Draft<'a> {
+fn orphan<'c>(ctx: &'c Context<'_>, key: TaskKey, record: &'c Revisit) -> Draft<'c> {
     let case = record.case_id.and_then(|id| ctx.index.cases.get(&id).copied());
     let policy = match key {
         TaskKey::Case { .. } => case.and_then(|c| ctx.case_policy(c)),
@@ -111,14 +121,14 @@ fn orphan<'a>(ctx: &Context<'a>, key: TaskKey, record: &'a Revisit) -> Draft<'a>
             .and_then(|class| ctx.data.settings.policies.sales(class)),
         _ => None,
     };
-    let (roles, methods) = match (policy, sales) {
+    let (roles, methods): (Cow<'c, [Role]>, &'c [Method]) = match (policy, sales) {
         (Some(p), _) => {
             let first = p.roles.first().copied().unwrap_or(Role::PropertyAssistant);
-            let roles = if record.escalation { superiors(first) } else { p.roles.clone() };
+            let roles = if record.escalation { Cow::Owned(superiors(first)) } else { Cow::Borrowed(&p.roles[..]) };
             (roles, methods::for_round(p, record.round, record.escalation))
         }
-        (None, Some(s)) => (s.roles.clone(), s.methods.clone()),
-        (None, None) => (vec![Role::PropertyAssistant], methods::FALLBACK.to_vec()),
+        (None, Some(s)) => (Cow::Borrowed(&s.roles[..]), &s.methods[..]),
+        (None, None) => (Cow::Borrowed(&[Role::PropertyAssistant][..]), &methods::FALLBACK[..]),
     };
     Draft {
         key,
@@ -130,7 +140,8 @@ fn orphan<'a>(ctx: &Context<'a>, key: TaskKey, record: &'a Revisit) -> Draft<'a>
         due_on: record.due_on,
         roles,
         methods,
-        reasons: vec![Reason::StartedThoughNoLongerDue],
+        why: Why::NoLongerDue,
+        also: Vec::new(),
         record: Some(record),
     }
 }

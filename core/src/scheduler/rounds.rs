@@ -3,20 +3,23 @@
 //! (rule 7) and the superior's revisit after strong dissatisfaction
 //! (rule 14). A round is done once a finished record exists for its key.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::assign::superiors;
 use super::deadline::Deadlines;
-use super::draft::{Context, Draft};
+use super::draft::{Context, Draft, Why};
+use super::history::asks_for_more;
 use super::methods;
-use super::task::{Reason, TaskKey};
+use super::task::TaskKey;
 use crate::calendar::add_days;
 use crate::eligibility::{eligible_cases, selection, Eligible, Pick};
 use crate::model::{Case, Revisit, Role};
 use crate::policy::Policy;
 
-pub(super) fn case_drafts<'a>(ctx: &Context<'a>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'a>> {
+pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'c>> {
     let eligible = eligible_cases(ctx.data, &ctx.index, &ctx.exemptions);
     let picks = selection(&eligible, &ctx.index, &ctx.exemptions, &ctx.data.settings.policies);
     let mut out = Vec::with_capacity(picks.len());
@@ -27,18 +30,19 @@ pub(super) fn case_drafts<'a>(ctx: &Context<'a>, deadlines: &mut Deadlines<'_>) 
             continue;
         }
         let (Some(policy), Some(customer_id)) = (ctx.policy(e.policy_key), e.case.customer_id) else { continue };
-        if !done(ctx.records_of(e.case.id), 1, false) {
+        // Only a started case can have its first round done.
+        if !(matches!(pick, Pick::Started) && ctx.history.first_round_done(e.case.id)) {
             out.push(first_round(e, pick, customer_id, policy, deadlines));
         }
     }
-    // Later rounds: only where a finished round asked for one (the order
-    // cases are visited in does not matter, keys are unique per case).
-    for (case_id, records) in &ctx.index.revisits_by_case {
-        if !records.iter().any(|r| asks_for_more(r)) || ctx.exemptions.open_letter(*case_id).is_some() {
+    // Later rounds: only where a finished round asked for one.
+    for case_id in &ctx.history.asking {
+        if ctx.exemptions.open_letter(*case_id).is_some() {
             continue;
         }
         let Some(case) = ctx.index.cases.get(case_id).copied() else { continue };
         let (Some(policy), Some(customer_id)) = (ctx.case_policy(case), case.customer_id) else { continue };
+        let records = ctx.records_of(*case_id);
         let mut wanted = Vec::new();
         for r in records.iter().filter(|r| asks_for_more(r)) {
             wanted.extend(next_rounds(ctx, case, customer_id, policy, records, r, deadlines));
@@ -51,20 +55,14 @@ pub(super) fn case_drafts<'a>(ctx: &Context<'a>, deadlines: &mut Deadlines<'_>) 
     out
 }
 
-/// A finished round whose customer is owed another (rule 7) or the
-/// superior's revisit (rule 14). Round 0 is not a valid round to follow.
-fn asks_for_more(r: &Revisit) -> bool {
-    r.round > 0 && r.result.as_ref().is_some_and(|x| x.reply_by.is_some() || x.escalate)
-}
-
 /// Rules 1–4: the first revisit, in the policy's window after the anchor event.
-fn first_round<'a>(
-    e: &Eligible<'a>,
+fn first_round<'c>(
+    e: &Eligible<'c>,
     pick: Pick,
     customer_id: Uuid,
-    policy: &Policy,
+    policy: &'c Policy,
     deadlines: &mut Deadlines<'_>,
-) -> Draft<'a> {
+) -> Draft<'c> {
     let w = e.window;
     deadlines.counted(policy.opens_after, w.anchor, w.opens_on);
     deadlines.counted(policy.due_within, w.opens_on, w.due_on);
@@ -76,19 +74,10 @@ fn first_round<'a>(
         parent_id: None,
         opens_on: w.opens_on,
         due_on: w.due_on,
-        roles: policy.roles.clone(),
+        roles: Cow::Borrowed(&policy.roles),
         methods: methods::for_round(policy, 1, false),
-        reasons: vec![
-            Reason::Anchor {
-                kind: e.case.kind,
-                policy_key: e.policy_key,
-                anchor: policy.anchor,
-                on: w.anchor,
-                opens_after: policy.opens_after,
-                due_within: policy.due_within,
-            },
-            Reason::Picked(pick),
-        ],
+        why: Why::FirstRound { policy, kind: e.case.kind, anchor_on: w.anchor, pick },
+        also: Vec::new(),
         record: None,
     }
 }
@@ -96,43 +85,50 @@ fn first_round<'a>(
 /// What a finished round asks for: the next round by the agreed reply date
 /// (rule 7) and/or the superior's revisit (rule 14). Ranked so that when
 /// both land on the same key the superior's wins.
-fn next_rounds<'a>(
-    ctx: &Context<'a>,
-    case: &'a Case,
+fn next_rounds<'c>(
+    ctx: &Context<'_>,
+    case: &'c Case,
     customer_id: Uuid,
-    policy: &Policy,
-    records: &[&'a Revisit],
-    r: &'a Revisit,
+    policy: &'c Policy,
+    records: &[&Revisit],
+    r: &Revisit,
     deadlines: &mut Deadlines<'_>,
-) -> Vec<(u8, Draft<'a>)> {
+) -> Vec<(u8, Draft<'c>)> {
     let (Some(result), Some(round)) = (&r.result, r.round.checked_add(1)) else { return Vec::new() };
     let visited = result.visited_on;
-    let draft = |escalation: bool, opens_on: NaiveDate, due_on: NaiveDate, roles: Vec<Role>, reason: Reason| Draft {
-        key: TaskKey::Case { case_id: case.id, round, escalation },
-        case: Some(case),
-        customer_id,
-        round,
-        parent_id: Some(r.id),
-        opens_on: opens_on.min(due_on),
-        due_on,
-        roles,
-        methods: methods::for_round(policy, round, escalation),
-        reasons: vec![reason],
-        record: None,
-    };
+    let draft =
+        |escalation: bool, opens_on: NaiveDate, due_on: NaiveDate, roles: Cow<'c, [Role]>, why: Why<'c>| Draft {
+            key: TaskKey::Case { case_id: case.id, round, escalation },
+            case: Some(case),
+            customer_id,
+            round,
+            parent_id: Some(r.id),
+            opens_on: opens_on.min(due_on),
+            due_on,
+            roles,
+            methods: methods::for_round(policy, round, escalation),
+            why,
+            also: Vec::new(),
+            record: None,
+        };
     let by = ctx.done_by(r, expected_role(ctx, policy, records, r, 0));
     let mut out = Vec::new();
     if result.escalate {
         if let Some(due) = deadlines.after(policy.due_within, visited) {
-            out.push((0, draft(true, visited, due, superiors(by), Reason::Escalated { from_role: by })));
+            let roles = Cow::Owned(superiors(by));
+            out.push((0, draft(true, visited, due, roles, Why::Escalated { from_role: by })));
         }
     }
     if let Some(reply_by) = result.reply_by {
         // The same lane continues: the policy's roles, or in an escalation
         // the person's role who promised the reply.
-        let roles = if r.escalation { [vec![by], superiors(by)].concat() } else { policy.roles.clone() };
+        let roles = if r.escalation {
+            Cow::Owned([vec![by], superiors(by)].concat())
+        } else {
+            Cow::Borrowed(&policy.roles[..])
+        };
         let opens = add_days(visited, 1).unwrap_or(visited);
-        out.push((1, draft(r.escalation, opens, reply_by, roles, Reason::NextRound { parent: r.id, reply_by })));
+        out.push((1, draft(r.escalation, opens, reply_by, roles, Why::NextRound { parent: r.id, reply_by })));
     }
     out
 }
@@ -170,7 +166,8 @@ fn merge(mut wanted: Vec<(u8, Draft<'_>)>) -> Vec<Draft<'_>> {
             Some(lead) if lead.key == d.key => {
                 lead.due_on = lead.due_on.min(d.due_on);
                 lead.opens_on = lead.opens_on.min(d.opens_on);
-                lead.reasons.extend(d.reasons);
+                lead.also.push(d.why);
+                lead.also.extend(d.also);
             }
             _ => out.push(d),
         }

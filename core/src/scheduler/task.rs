@@ -23,10 +23,13 @@ pub enum TaskKey {
     Cadence { customer_id: Uuid, cadence: Cadence, due_on: NaiveDate },
 }
 
+/// [`TaskKey`]'s order as plain integers.
+pub(super) type KeyOrder = (u8, u128, u32, bool, u8, NaiveDate);
+
 impl TaskKey {
     /// The same order as `Ord`, as plain integers: cheaper to sort 100,000
     /// tasks by (a `Uuid` compares as a byte slice).
-    pub(super) fn order(self) -> (u8, u128, u32, bool, u8, NaiveDate) {
+    pub(super) fn order(self) -> KeyOrder {
         match self {
             TaskKey::Case { case_id, round, escalation } => {
                 (0, case_id.as_u128(), round, escalation, 0, NaiveDate::MIN)

@@ -6,11 +6,13 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod contact;
 pub mod eligibility;
 pub mod migrate;
 pub mod model;
 pub mod policy;
 pub mod review;
+pub mod scheduler;
 pub mod settings;
 pub mod validation;
 

@@ -1,0 +1,180 @@
+//! Case revisits: the first round of every picked case (rules 1–4, 8, 10,
+//! 11 through `eligibility`), another round while issues stay open
+//! (rule 7) and the superior's revisit after strong dissatisfaction
+//! (rule 14). A round is done once a finished record exists for its key.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::assign::superiors;
+use super::deadline::Deadlines;
+use super::draft::{Context, Draft, Why};
+use super::history::asks_for_more;
+use super::methods;
+use super::task::TaskKey;
+use crate::calendar::add_days;
+use crate::eligibility::{eligible_cases, selection, Eligible, Pick};
+use crate::model::{Case, Revisit, Role};
+use crate::policy::Policy;
+
+pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'c>> {
+    let eligible = eligible_cases(ctx.data, &ctx.index, &ctx.exemptions);
+    let picks = selection(&eligible, &ctx.index, &ctx.exemptions, &ctx.data.settings.policies);
+    let mut out = Vec::with_capacity(picks.len());
+    for e in &eligible {
+        let Some(&pick) = picks.get(&e.case.id) else { continue };
+        // Rule 8: an open letter answered the case; nothing more is due.
+        if matches!(pick, Pick::OpenLetter { .. }) {
+            continue;
+        }
+        let (Some(policy), Some(customer_id)) = (ctx.policy(e.policy_key), e.case.customer_id) else { continue };
+        // Only a started case can have its first round done.
+        if !(matches!(pick, Pick::Started) && ctx.history.first_round_done(e.case.id)) {
+            out.push(first_round(e, pick, customer_id, policy, deadlines));
+        }
+    }
+    // Later rounds: only where a finished round asked for one.
+    for case_id in &ctx.history.asking {
+        if ctx.exemptions.open_letter(*case_id).is_some() {
+            continue;
+        }
+        let Some(case) = ctx.index.cases.get(case_id).copied() else { continue };
+        let (Some(policy), Some(customer_id)) = (ctx.case_policy(case), case.customer_id) else { continue };
+        let records = ctx.records_of(*case_id);
+        let mut wanted = Vec::new();
+        for r in records.iter().filter(|r| asks_for_more(r)) {
+            wanted.extend(next_rounds(ctx, case, customer_id, policy, records, r, deadlines));
+        }
+        out.extend(merge(wanted).into_iter().filter(|d| match d.key {
+            TaskKey::Case { round, escalation, .. } => !done(records, round, escalation),
+            TaskKey::Cadence { .. } => true,
+        }));
+    }
+    out
+}
+
+/// Rules 1–4: the first revisit, in the policy's window after the anchor event.
+fn first_round<'c>(
+    e: &Eligible<'c>,
+    pick: Pick,
+    customer_id: Uuid,
+    policy: &'c Policy,
+    deadlines: &mut Deadlines<'_>,
+) -> Draft<'c> {
+    let w = e.window;
+    deadlines.counted(policy.opens_after, w.anchor, w.opens_on);
+    deadlines.counted(policy.due_within, w.opens_on, w.due_on);
+    Draft {
+        key: TaskKey::Case { case_id: e.case.id, round: 1, escalation: false },
+        case: Some(e.case),
+        customer_id,
+        round: 1,
+        parent_id: None,
+        opens_on: w.opens_on,
+        due_on: w.due_on,
+        roles: Cow::Borrowed(&policy.roles),
+        methods: methods::for_round(policy, 1, false),
+        why: Why::FirstRound { policy, kind: e.case.kind, anchor_on: w.anchor, pick },
+        also: Vec::new(),
+        record: None,
+    }
+}
+
+/// What a finished round asks for: the next round by the agreed reply date
+/// (rule 7) and/or the superior's revisit (rule 14). Ranked so that when
+/// both land on the same key the superior's wins.
+fn next_rounds<'c>(
+    ctx: &Context<'_>,
+    case: &'c Case,
+    customer_id: Uuid,
+    policy: &'c Policy,
+    records: &[&Revisit],
+    r: &Revisit,
+    deadlines: &mut Deadlines<'_>,
+) -> Vec<(u8, Draft<'c>)> {
+    let (Some(result), Some(round)) = (&r.result, r.round.checked_add(1)) else { return Vec::new() };
+    let visited = result.visited_on;
+    let draft =
+        |escalation: bool, opens_on: NaiveDate, due_on: NaiveDate, roles: Cow<'c, [Role]>, why: Why<'c>| Draft {
+            key: TaskKey::Case { case_id: case.id, round, escalation },
+            case: Some(case),
+            customer_id,
+            round,
+            parent_id: Some(r.id),
+            opens_on: opens_on.min(due_on),
+            due_on,
+            roles,
+            methods: methods::for_round(policy, round, escalation),
+            why,
+            also: Vec::new(),
+            record: None,
+        };
+    let by = ctx.done_by(r, expected_role(ctx, policy, records, r, 0));
+    let mut out = Vec::new();
+    if result.escalate {
+        if let Some(due) = deadlines.after(policy.due_within, visited) {
+            let roles = Cow::Owned(superiors(by));
+            out.push((0, draft(true, visited, due, roles, Why::Escalated { from_role: by })));
+        }
+    }
+    if let Some(reply_by) = result.reply_by {
+        // The same lane continues: the policy's roles, or in an escalation
+        // the person's role who promised the reply.
+        let roles = if r.escalation {
+            Cow::Owned([vec![by], superiors(by)].concat())
+        } else {
+            Cow::Borrowed(&policy.roles[..])
+        };
+        let opens = add_days(visited, 1).unwrap_or(visited);
+        out.push((1, draft(r.escalation, opens, reply_by, roles, Why::NextRound { parent: r.id, reply_by })));
+    }
+    out
+}
+
+/// The role a record was meant for when nobody is named on it: the
+/// policy's first role, or in an escalation the superior of whoever did the
+/// round that escalated (the same role when it only continued a reply).
+fn expected_role(ctx: &Context<'_>, policy: &Policy, records: &[&Revisit], r: &Revisit, depth: u32) -> Role {
+    let first = policy.roles.first().copied().unwrap_or(Role::PropertyAssistant);
+    if !r.escalation {
+        return first;
+    }
+    let parent = r.parent_id.and_then(|p| records.iter().find(|x| x.id == p));
+    match parent {
+        // Bounded: imported records may point in circles.
+        Some(p) if depth < 100 => {
+            let role = ctx.done_by(p, expected_role(ctx, policy, records, p, depth + 1));
+            if p.result.as_ref().is_some_and(|x| x.escalate) {
+                role.superior()
+            } else {
+                role
+            }
+        }
+        _ => first.superior(),
+    }
+}
+
+/// Several finished rounds asking for the same key make one task: the
+/// best-ranked, earliest request leads; it is due at the earliest date.
+fn merge(mut wanted: Vec<(u8, Draft<'_>)>) -> Vec<Draft<'_>> {
+    wanted.sort_by_key(|(rank, d)| (d.key, *rank, d.due_on, d.parent_id));
+    let mut out: Vec<Draft<'_>> = Vec::with_capacity(wanted.len());
+    for (_, d) in wanted {
+        match out.last_mut() {
+            Some(lead) if lead.key == d.key => {
+                lead.due_on = lead.due_on.min(d.due_on);
+                lead.opens_on = lead.opens_on.min(d.opens_on);
+                lead.also.push(d.why);
+                lead.also.extend(d.also);
+            }
+            _ => out.push(d),
+        }
+    }
+    out
+}
+
+fn done(records: &[&Revisit], round: u32, escalation: bool) -> bool {
+    records.iter().any(|r| r.is_finished() && r.round == round && r.escalation == escalation)
+}

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod eligibility;
 pub mod model;
 pub mod policy;
+pub mod report;
 pub mod settings;
 pub mod validation;
 

@@ -10,6 +10,8 @@ pub mod eligibility;
 pub mod model;
 pub mod policy;
 pub mod report;
+#[cfg(any(test, feature = "sample"))]
+pub mod sample;
 pub mod settings;
 pub mod validation;
 

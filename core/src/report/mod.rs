@@ -16,6 +16,8 @@ mod scope;
 mod tally;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;

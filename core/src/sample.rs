@@ -306,8 +306,9 @@ impl Gen {
         }
     }
 
-    /// Rule 8: now and then one letter answers many households of a building
-    /// that raised the same kind of problem in the same month.
+    /// Rule 8: now and then one letter answers many households of an area
+    /// (an assistant's block of buildings) that raised the same kind of
+    /// problem in the same month.
     fn open_letters(&mut self) {
         let mut groups: BTreeMap<(usize, i64, CaseKind), Vec<usize>> = BTreeMap::new();
         for (i, c) in self.data.cases.iter().enumerate() {
@@ -315,7 +316,8 @@ impl Gen {
                 continue;
             };
             if matches!(c.kind, CaseKind::Complaint | CaseKind::Repair) && c.duplicate_of.is_none() {
-                groups.entry((b, (done - self.start).num_days() / 30, c.kind)).or_default().push(i);
+                let area = b / BUILDINGS.div_ceil(6) as usize;
+                groups.entry((area, (done - self.start).num_days() / 30, c.kind)).or_default().push(i);
             }
         }
         let groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 3).collect();

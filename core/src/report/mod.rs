@@ -2,9 +2,11 @@
 //! seed 000 §2.4). Pure: "today" is a parameter, and the same data gives
 //! the same report whatever order it is stored in.
 //!
-//! Linear in the data: the id index, the exemptions and the eligible list
-//! are built once, then one pass over the eligible cases of the 12 trend
-//! months and one pass over the revisits fill every section.
+//! Linear in the data: the exemptions are built once, the eligible cases of
+//! the 12 trend months and their revisits are gathered once (`scope`), then
+//! one pass over those cases fills the rows and the trend, and one pass over
+//! the revisits fills the dissatisfied list, the handling rate and the
+//! repair sample.
 
 mod building;
 mod dissatisfied;
@@ -28,14 +30,13 @@ use uuid::Uuid;
 
 use crate::calendar::YearMonth;
 use crate::eligibility::{selection, Exemptions};
-use crate::model::{CaseKind, Dataset, Revisit, Satisfaction, Severity};
+use crate::model::{CaseKind, Dataset, OpenLetter, Revisit, Satisfaction, Severity};
 use crate::policy::{Percent, PolicyKey, PolicySet};
 
 pub use dissatisfied::{DissatisfiedEntry, FollowUp, FollowUpStatus};
 pub use handling::Handling;
 pub use tally::Tally;
 
-use crate::model::OpenLetter;
 use id_hash::IdMap;
 use outcome::{outcome, CaseFacts};
 use tally::TallyAcc;
@@ -195,33 +196,29 @@ fn target(policies: &PolicySet, key: PolicyKey) -> Percent {
 
 fn kind_rows(by_policy: &HashMap<PolicyKey, TallyAcc>, policies: &PolicySet) -> Vec<KindRow> {
     let acc = |key: PolicyKey| by_policy.get(&key).copied().unwrap_or_default();
+    let row = |kind, severity, tally| KindRow { kind, severity, tally };
     let mut rows = Vec::with_capacity(PolicyKey::ALL.len() + 1);
     for kind in CaseKind::ALL {
-        match kind {
-            CaseKind::HolidayVisit => {}
-            CaseKind::Complaint => {
-                let keys = Severity::ALL.map(PolicyKey::Complaint);
+        let keys: Vec<PolicyKey> = PolicyKey::ALL.into_iter().filter(|k| k.kind() == kind).collect();
+        match keys.as_slice() {
+            // Holiday visits are visits themselves: no revisit policy (rule 4).
+            [] => {}
+            &[key] => rows.push(row(kind, None, acc(key).against(target(policies, key)))),
+            // Complaints: the total against the general target (rule 1), then each severity.
+            several => {
                 let mut total = TallyAcc::default();
-                for k in keys {
-                    total.merge(&acc(k));
+                for &key in several {
+                    total.merge(&acc(key));
                 }
-                // The complaint total is measured against the general target (rule 1).
                 let general = target(policies, PolicyKey::Complaint(Severity::General));
-                rows.push(KindRow { kind, severity: None, tally: total.against(general) });
-                for (severity, key) in Severity::ALL.into_iter().zip(keys) {
-                    let tally = acc(key).against(target(policies, key));
-                    rows.push(KindRow { kind, severity: Some(severity), tally });
+                rows.push(row(kind, None, total.against(general)));
+                for &key in several {
+                    let severity = match key {
+                        PolicyKey::Complaint(s) => Some(s),
+                        _ => None,
+                    };
+                    rows.push(row(kind, severity, acc(key).against(target(policies, key))));
                 }
-            }
-            _ => {
-                let key = match kind {
-                    CaseKind::Repair => PolicyKey::Repair,
-                    CaseKind::Activity => PolicyKey::Activity,
-                    CaseKind::MoveIn => PolicyKey::MoveIn,
-                    CaseKind::Emergency => PolicyKey::Emergency,
-                    _ => PolicyKey::Signing,
-                };
-                rows.push(KindRow { kind, severity: None, tally: acc(key).against(target(policies, key)) });
             }
         }
     }

@@ -132,7 +132,10 @@ proptest! {
         let got: Vec<_> = scope.eligible.iter().map(|e| (e.case.id, e.policy_key, e.window)).collect();
         prop_assert_eq!(&got, &expected);
         let picks = selection(&scope.eligible, &scope.index, &ex, &data.settings.policies);
+        let letters = letter_dates(&data);
         for e in &scope.eligible {
+            let letter = letters.get(&e.case.id.as_u128()).copied();
+            prop_assert_eq!(letter, ex.open_letter(e.case.id).map(|(_, on)| on));
             prop_assert_eq!(picks.get(&e.case.id), full_picks.get(&e.case.id));
             let mut theirs: Vec<_> = index.revisits_by_case.get(&e.case.id).into_iter().flatten().map(|r| r.id).collect();
             let i = scope.eligible.iter().position(|x| x.case.id == e.case.id).unwrap();

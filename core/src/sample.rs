@@ -204,7 +204,8 @@ fn customers(rng: &mut Rng, n: usize, start: NaiveDate, today: NaiveDate, now: D
             // Most moved in before the history starts; some during it.
             let moved = plus(start, rng.below(HISTORY_DAYS * 2)).checked_sub_days(Days::new(HISTORY_DAYS));
             c.moved_in_on = moved.filter(|d| *d <= today && rng.chance(90));
-            let recent = c.moved_in_on.is_some_and(|d| d > plus(today, 0) - chrono::Duration::days(180));
+            let half_a_year_ago = today.checked_sub_days(Days::new(180)).unwrap_or(today);
+            let recent = c.moved_in_on.is_some_and(|d| d > half_a_year_ago);
             c.decorating = rng.chance(if recent { 30 } else { 1 });
             c.resident = rng.chance(96);
             c.contact = match rng.below(100) {

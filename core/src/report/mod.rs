@@ -2,16 +2,17 @@
 //! seed 000 §2.4). Pure: "today" is a parameter, and the same data gives
 //! the same report whatever order it is stored in.
 //!
-//! Linear in the data: the exemptions are built once, the eligible cases of
-//! the 12 trend months and their revisits are gathered once (`scope`), then
-//! one pass over those cases fills the rows and the trend, and one pass over
-//! the revisits fills the dissatisfied list, the handling rate and the
-//! repair sample.
+//! Linear in the data: the exemptions are built once; one pass over the
+//! cases finds the eligible ones of the 12 trend months and one pass over
+//! the revisits gathers theirs and those done in the month (`scope`,
+//! `month_revisits`); then one pass over the eligible cases fills the rows
+//! and the trend.
 
 mod building;
 mod dissatisfied;
 mod handling;
 mod id_hash;
+mod month_revisits;
 mod outcome;
 mod repair_sample;
 mod scope;
@@ -30,7 +31,7 @@ use uuid::Uuid;
 
 use crate::calendar::YearMonth;
 use crate::eligibility::{selection, Exemptions};
-use crate::model::{CaseKind, Dataset, OpenLetter, Revisit, Satisfaction, Severity};
+use crate::model::{CaseKind, Dataset, OpenLetter, Severity};
 use crate::policy::{Percent, PolicyKey, PolicySet};
 
 pub use dissatisfied::{DissatisfiedEntry, FollowUp, FollowUpStatus};
@@ -38,6 +39,7 @@ pub use handling::Handling;
 pub use tally::Tally;
 
 use id_hash::IdMap;
+use month_revisits::MonthRevisits;
 use outcome::{outcome, CaseFacts};
 use tally::TallyAcc;
 
@@ -127,7 +129,8 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
 
     // Selection counts per policy and month, so taking whole months keeps
     // every pick as the scheduler sees it.
-    let scope = scope::scope(data, &exemptions, from, to);
+    let mut done_in_month = MonthRevisits::new(month);
+    let scope = scope::scope(data, &exemptions, from, to, |r| done_in_month.visit(r));
     let picks = selection(&scope.eligible, &scope.index, &exemptions, policies);
     let letters = letter_dates(data);
 
@@ -154,7 +157,7 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
         by_building.entry(customer.map(|c| c.unit.building.as_str())).or_default().add(&o.figures);
     }
 
-    let (dissatisfied, handling, repair_sample) = revisit_pass(data, month, today);
+    let (dissatisfied, handling, repair_sample) = done_in_month.finish(data, today);
     MonthlyReport {
         month,
         by_kind: kind_rows(&by_policy, policies),
@@ -231,35 +234,4 @@ fn staff_rows(by_staff: IdMap<Option<Uuid>, TallyAcc>) -> Vec<StaffRow> {
     // Named staff by id, the unassigned row last.
     rows.sort_by_key(|r| (r.staff_id.is_none(), r.staff_id));
     rows
-}
-
-/// One pass over the revisits completed in the month (dissatisfied list,
-/// handling rate) and in its quarter (repair sample).
-fn revisit_pass(data: &Dataset, month: YearMonth, today: NaiveDate) -> (Vec<DissatisfiedEntry>, Handling, Vec<Uuid>) {
-    let (from, to) = (month.first_day(), last_day(month));
-    let (q_first, q_last) = repair_sample::quarter_of(month);
-    let (q_from, q_to) = (q_first.first_day(), last_day(q_last));
-    let mut found: Vec<&Revisit> = Vec::new();
-    // Every later round or child revisit: what a dissatisfied one may have led to.
-    let mut later: Vec<&Revisit> = Vec::new();
-    let mut handling = Handling::default();
-    let mut quarter: Vec<(Uuid, Uuid)> = Vec::new();
-    for r in &data.revisits {
-        if r.round > 1 || r.parent_id.is_some() {
-            later.push(r);
-        }
-        let Some(res) = &r.result else { continue };
-        let on = res.visited_on;
-        if from <= on && on <= to {
-            handling.add(r.id, res);
-            if res.satisfaction == Satisfaction::Dissatisfied {
-                found.push(r);
-            }
-        }
-        if let Some(case_id) = r.case_id.filter(|_| q_from <= on && on <= q_to) {
-            quarter.push((r.id, case_id));
-        }
-    }
-    let sample = repair_sample::quarter_sample(quarter, data);
-    (dissatisfied::entries(&found, &later, today), handling.finish(), sample)
 }

@@ -128,7 +128,7 @@ proptest! {
         let full_picks = selection(&all, &index, &ex, &data.settings.policies);
         let expected: Vec<_> = all.iter().filter(|e| in_scope(e)).map(|e| (e.case.id, e.policy_key, e.window)).collect();
 
-        let scope = scope::scope(&data, &ex, from_month_number(last - 11).first_day(), last_day(month));
+        let scope = scope::scope(&data, &ex, from_month_number(last - 11).first_day(), last_day(month), |_| {});
         let got: Vec<_> = scope.eligible.iter().map(|e| (e.case.id, e.policy_key, e.window)).collect();
         prop_assert_eq!(&got, &expected);
         let picks = selection(&scope.eligible, &scope.index, &ex, &data.settings.policies);

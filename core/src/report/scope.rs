@@ -41,14 +41,23 @@ impl<'a> Scope<'a> {
     }
 }
 
-pub(crate) fn scope<'a>(data: &'a Dataset, ex: &Exemptions, from: NaiveDate, to: NaiveDate) -> Scope<'a> {
+/// Gathers the scope; `each` sees every revisit on the way, so the report
+/// reads the 200,000 revisits once.
+pub(crate) fn scope<'a>(
+    data: &'a Dataset,
+    ex: &Exemptions,
+    from: NaiveDate,
+    to: NaiveDate,
+    mut each: impl FnMut(&'a Revisit),
+) -> Scope<'a> {
     let customers: IdMap<u128, &Customer> = data.customers.iter().map(|c| (c.id.as_u128(), c)).collect();
     let eligible = eligible_in(data, ex, &customers, from, to);
 
     // Group the revisits by slot; the stable sort keeps storage order.
     let slot: IdMap<u128, usize> = eligible.iter().enumerate().map(|(i, e)| (e.case.id.as_u128(), i)).collect();
-    let mut found: Vec<(usize, &Revisit)> = Vec::new();
+    let mut found: Vec<(usize, &Revisit)> = Vec::with_capacity(data.revisits.len() / 4);
     for r in &data.revisits {
+        each(r);
         if let Some(&i) = r.case_id.and_then(|id| slot.get(&id.as_u128())) {
             found.push((i, r));
         }
@@ -63,12 +72,15 @@ pub(crate) fn scope<'a>(data: &'a Dataset, ex: &Exemptions, from: NaiveDate, to:
     }
     let records = found.into_iter().map(|(_, r)| r).collect();
     let mut scope = Scope { eligible, records, starts, customers, index: empty_index() };
-    let by_case: HashMap<Uuid, Vec<&Revisit>> = (0..scope.eligible.len())
-        .filter_map(|i| {
-            let records = scope.records(i);
-            (!records.is_empty()).then(|| (scope.eligible[i].case.id, records.to_vec()))
-        })
-        .collect();
+    // Sized up front: growing a SipHash map rehashes every key again.
+    let started = scope.starts.windows(2).filter(|w| w[0] < w[1]).count();
+    let mut by_case: HashMap<Uuid, Vec<&Revisit>> = HashMap::with_capacity(started);
+    for (i, e) in scope.eligible.iter().enumerate() {
+        let records = scope.records(i);
+        if !records.is_empty() {
+            by_case.insert(e.case.id, records.to_vec());
+        }
+    }
     scope.index.revisits_by_case = by_case;
     scope
 }

@@ -7,7 +7,7 @@ use super::building::natural_cmp;
 use super::*;
 use crate::model::{
     Attempt, AttemptOutcome, Case, Closure, ClosureReason, Customer, IssueAnswer, Method, OpenLetter, RaisedIssue,
-    Revisit, RevisitResult, Role, Staff, Unit,
+    Revisit, RevisitResult, Role, Satisfaction, Staff, Unit,
 };
 use crate::policy::Percent;
 

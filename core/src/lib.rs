@@ -11,7 +11,10 @@ pub mod eligibility;
 pub mod migrate;
 pub mod model;
 pub mod policy;
+pub mod report;
 pub mod review;
+#[cfg(any(test, feature = "sample"))]
+pub mod sample;
 pub mod scheduler;
 pub mod settings;
 pub mod validation;

@@ -1,0 +1,75 @@
+//! How long the engine takes on a large office: 20,000 households, 100,000
+//! cases and 200,000 revisits over three years (`sample::office`).
+//! Run with `scripts/bench` (or `cargo bench -p huifang-core --features sample --bench engine`).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use huifang_core::report::monthly_report;
+use huifang_core::sample::office;
+use huifang_core::{Dataset, YearMonth};
+
+const HOUSEHOLDS: usize = 20_000;
+const CASES: usize = 100_000;
+const REVISITS: usize = 200_000;
+const SEED: u64 = 2026;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or(NaiveDate::MIN)
+}
+
+/// Generated once, before any timing starts (see `main`).
+static DATA: LazyLock<Dataset> = LazyLock::new(|| office(HOUSEHOLDS, CASES, REVISITS, SEED, today()));
+
+fn main() {
+    let started = std::time::Instant::now();
+    let data = &*DATA;
+    println!(
+        "office: {} households, {} cases, {} revisits, {} open letters (generated in {:.2?})",
+        data.customers.len(),
+        data.cases.len(),
+        data.revisits.len(),
+        data.open_letters.len(),
+        started.elapsed()
+    );
+    on_cpu_figures(data);
+    divan::main();
+}
+
+/// This thread's time on a CPU so far (Linux), in nanoseconds.
+fn on_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+/// On a shared machine wall-clock medians include time spent waiting for a
+/// core; the time actually on a CPU per report says what the code costs.
+fn on_cpu_figures(data: &Dataset) {
+    const RUNS: u32 = 20;
+    let month = YearMonth { year: 2026, month: 10 };
+    let Some(before) = on_cpu_ns() else { return };
+    let wall = std::time::Instant::now();
+    for _ in 0..RUNS {
+        divan::black_box(monthly_report(divan::black_box(data), month, today()));
+    }
+    let wall = wall.elapsed() / RUNS;
+    if let Some(after) = on_cpu_ns() {
+        let cpu = std::time::Duration::from_nanos((after - before) / u64::from(RUNS));
+        println!("monthly_report: {cpu:.2?} on CPU per report, {wall:.2?} wall (mean of {RUNS})");
+    }
+}
+
+/// One month's report, with its 12-month trend and the quarter's repair sample.
+#[divan::bench(sample_count = 40)]
+fn report_one_month() -> huifang_core::report::MonthlyReport {
+    monthly_report(divan::black_box(&DATA), YearMonth { year: 2026, month: 10 }, today())
+}
+
+// ---- Scheduler slot: enabled when the scheduler lands. ----------------------
+// The lead enables this at merge, once `huifang_core::scheduler` exists:
+//
+// /// The whole revisit plan for today.
+// #[divan::bench(sample_count = 40)]
+// fn full_plan() {
+//     divan::black_box(huifang_core::scheduler::plan(&DATA, today()));
+// }

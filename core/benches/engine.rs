@@ -65,11 +65,9 @@ fn report_one_month() -> huifang_core::report::MonthlyReport {
     monthly_report(divan::black_box(&DATA), YearMonth { year: 2026, month: 10 }, today())
 }
 
-// ---- Scheduler slot: enabled when the scheduler lands. ----------------------
-// The lead enables this at merge, once `huifang_core::scheduler` exists:
-//
-// /// The whole revisit plan for today.
-// #[divan::bench(sample_count = 40)]
-// fn full_plan() {
-//     divan::black_box(huifang_core::scheduler::plan(&DATA, today()));
-// }
+/// The whole revisit plan for today: every open revisit, its window,
+/// assignee and reasons.
+#[divan::bench(sample_count = 40)]
+fn full_plan() -> huifang_core::scheduler::Plan {
+    huifang_core::scheduler::plan(divan::black_box(&DATA), today())
+}

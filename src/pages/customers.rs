@@ -44,6 +44,7 @@ pub fn CustomersPage() -> impl IntoView {
             building: building.get(),
             entrance: entrance.get(),
             room: room.get(),
+            ..CustomerDraft::default()
         });
     };
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 pub use errors::{backup_error, field_error, store_error};
 pub use labels::*;
 pub use messages::Msg;
+pub use settings_text::{calendar_missing, day_kind, policy_key, sales_class_or_none, settings_error, span_unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Lang {
@@ -90,6 +91,7 @@ macro_rules! messages {
 mod errors;
 mod labels;
 mod messages;
+mod settings_text;
 
 /// A rate in permille as a percentage with one decimal, e.g. "100.0%".
 pub fn percent(permille: u32) -> String {

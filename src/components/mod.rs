@@ -1,15 +1,30 @@
 //! Widgets shared by several screens.
 
+mod checks;
 mod choice;
+mod customer_form;
+mod customer_list;
 mod field_errors;
 mod nav_bar;
 mod notice_bar;
+mod pick_list;
 mod table_head;
 mod with_data;
 
+pub use checks::Checks;
 pub use choice::Choice;
+pub use customer_form::{CustomerFields, CustomerForm};
+pub use customer_list::CustomerList;
 pub use field_errors::FieldErrors;
 pub use nav_bar::NavBar;
 pub use notice_bar::NoticeBar;
+pub use pick_list::PickList;
 pub use table_head::TableHead;
 pub use with_data::WithData;
+
+/// Brings the form at the top of a screen into view (after "Edit" on a list row).
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -7,7 +7,8 @@ use uuid::Uuid;
 pub enum Page {
     Today,
     Customers,
-    Complaints,
+    /// 事项 of every kind (complaints first); `#nav-complaints` leads here.
+    Cases,
     Revisit(Uuid),
     Tally,
     Data,
@@ -20,7 +21,8 @@ impl Page {
             Some(("revisit", id)) => Uuid::parse_str(id).map(Page::Revisit).unwrap_or(Page::Today),
             _ => match path {
                 "customers" => Page::Customers,
-                "complaints" => Page::Complaints,
+                // The old complaints screen's address still works.
+                "cases" | "complaints" => Page::Cases,
                 "tally" => Page::Tally,
                 "data" => Page::Data,
                 _ => Page::Today,
@@ -32,7 +34,7 @@ impl Page {
         match self {
             Page::Today => "#/today".into(),
             Page::Customers => "#/customers".into(),
-            Page::Complaints => "#/complaints".into(),
+            Page::Cases => "#/cases".into(),
             Page::Revisit(id) => format!("#/revisit/{id}"),
             Page::Tally => "#/tally".into(),
             Page::Data => "#/data".into(),

@@ -1,5 +1,8 @@
 //! Widgets shared by several screens.
 
+mod case_form;
+mod case_handling;
+mod case_list;
 mod checks;
 mod choice;
 mod customer_form;
@@ -11,6 +14,9 @@ mod pick_list;
 mod table_head;
 mod with_data;
 
+pub use case_form::{case_line, household, CaseFields, CaseForm};
+pub use case_handling::{Handling, RequestRevisit};
+pub use case_list::CaseList;
 pub use checks::Checks;
 pub use choice::Choice;
 pub use customer_form::{CustomerFields, CustomerForm};

@@ -24,7 +24,7 @@ pub fn NavBar() -> impl IntoView {
         <nav class="nav">
             {tab(Page::Today, Msg::NavToday, "nav-today")}
             {tab(Page::Customers, Msg::NavCustomers, "nav-customers")}
-            {tab(Page::Complaints, Msg::NavComplaints, "nav-complaints")}
+            {tab(Page::Cases, Msg::NavCases, "nav-complaints")}
             {tab(Page::Tally, Msg::NavTally, "nav-tally")}
             {tab(Page::Data, Msg::NavData, "nav-data")}
             <button

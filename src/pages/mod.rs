@@ -1,9 +1,9 @@
 //! One file per screen.
 
-mod complaints;
+mod cases;
 mod customers;
 mod data;
 
-pub use complaints::ComplaintsPage;
+pub use cases::CasesPage;
 pub use customers::CustomersPage;
 pub use data::DataPage;

@@ -9,6 +9,7 @@ pub enum Page {
     Customers,
     /// 事项 of every kind (complaints first); `#nav-complaints` leads here.
     Cases,
+    Staff,
     Revisit(Uuid),
     Tally,
     Data,
@@ -23,6 +24,7 @@ impl Page {
                 "customers" => Page::Customers,
                 // The old complaints screen's address still works.
                 "cases" | "complaints" => Page::Cases,
+                "staff" => Page::Staff,
                 "tally" => Page::Tally,
                 "data" => Page::Data,
                 _ => Page::Today,
@@ -35,6 +37,7 @@ impl Page {
             Page::Today => "#/today".into(),
             Page::Customers => "#/customers".into(),
             Page::Cases => "#/cases".into(),
+            Page::Staff => "#/staff".into(),
             Page::Revisit(id) => format!("#/revisit/{id}"),
             Page::Tally => "#/tally".into(),
             Page::Data => "#/data".into(),

@@ -9,6 +9,7 @@ pub enum Page {
     Customers,
     /// 事项 of every kind (complaints first); `#nav-complaints` leads here.
     Cases,
+    OpenLetters,
     Staff,
     Revisit(Uuid),
     Tally,
@@ -24,6 +25,7 @@ impl Page {
                 "customers" => Page::Customers,
                 // The old complaints screen's address still works.
                 "cases" | "complaints" => Page::Cases,
+                "letters" => Page::OpenLetters,
                 "staff" => Page::Staff,
                 "tally" => Page::Tally,
                 "data" => Page::Data,
@@ -37,6 +39,7 @@ impl Page {
             Page::Today => "#/today".into(),
             Page::Customers => "#/customers".into(),
             Page::Cases => "#/cases".into(),
+            Page::OpenLetters => "#/letters".into(),
             Page::Staff => "#/staff".into(),
             Page::Revisit(id) => format!("#/revisit/{id}"),
             Page::Tally => "#/tally".into(),

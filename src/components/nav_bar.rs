@@ -25,6 +25,7 @@ pub fn NavBar() -> impl IntoView {
             {tab(Page::Today, Msg::NavToday, "nav-today")}
             {tab(Page::Customers, Msg::NavCustomers, "nav-customers")}
             {tab(Page::Cases, Msg::NavCases, "nav-complaints")}
+            {tab(Page::OpenLetters, Msg::NavLetters, "nav-letters")}
             {tab(Page::Staff, Msg::NavStaff, "nav-staff")}
             {tab(Page::Tally, Msg::NavTally, "nav-tally")}
             {tab(Page::Data, Msg::NavData, "nav-data")}

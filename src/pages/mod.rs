@@ -3,9 +3,11 @@
 mod cases;
 mod customers;
 mod data;
+mod letters;
 mod staff;
 
 pub use cases::CasesPage;
 pub use customers::CustomersPage;
 pub use data::DataPage;
+pub use letters::LettersPage;
 pub use staff::StaffPage;

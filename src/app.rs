@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::{NavBar, NoticeBar};
 use crate::i18n::{I18n, Lang, Msg};
 use crate::navigation::{current_hash, set_hash, Page};
-use crate::pages::{CasesPage, CustomersPage, DataPage, LettersPage, StaffPage};
+use crate::pages::{CasesPage, CustomersPage, DataPage, LettersPage, SettingsPage, StaffPage};
 use crate::state::AppState;
 
 #[component]
@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
                 Page::Cases => view! { <CasesPage /> }.into_any(),
                 Page::OpenLetters => view! { <LettersPage /> }.into_any(),
                 Page::Staff => view! { <StaffPage /> }.into_any(),
+                Page::Settings => view! { <SettingsPage /> }.into_any(),
                 Page::Data => view! { <DataPage /> }.into_any(),
             }}
         </main>

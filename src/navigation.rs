@@ -13,6 +13,7 @@ pub enum Page {
     Staff,
     Revisit(Uuid),
     Tally,
+    Settings,
     Data,
 }
 
@@ -28,6 +29,7 @@ impl Page {
                 "letters" => Page::OpenLetters,
                 "staff" => Page::Staff,
                 "tally" => Page::Tally,
+                "settings" => Page::Settings,
                 "data" => Page::Data,
                 _ => Page::Today,
             },
@@ -43,6 +45,7 @@ impl Page {
             Page::Staff => "#/staff".into(),
             Page::Revisit(id) => format!("#/revisit/{id}"),
             Page::Tally => "#/tally".into(),
+            Page::Settings => "#/settings".into(),
             Page::Data => "#/data".into(),
         }
     }

@@ -11,6 +11,7 @@ mod field_errors;
 mod nav_bar;
 mod notice_bar;
 mod pick_list;
+pub mod settings;
 mod table_head;
 mod with_data;
 

@@ -28,6 +28,7 @@ pub fn NavBar() -> impl IntoView {
             {tab(Page::OpenLetters, Msg::NavLetters, "nav-letters")}
             {tab(Page::Staff, Msg::NavStaff, "nav-staff")}
             {tab(Page::Tally, Msg::NavTally, "nav-tally")}
+            {tab(Page::Settings, Msg::NavSettings, "nav-settings")}
             {tab(Page::Data, Msg::NavData, "nav-data")}
             <button
                 id="lang-switch"

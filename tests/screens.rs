@@ -45,6 +45,16 @@ async fn wait_text(css: &str, expected: &str) {
     panic!("{css}: expected {expected:?}, found {:?}", text(css));
 }
 
+async fn wait_count(css: &str, n: usize) {
+    for _ in 0..200 {
+        if count(css) == n {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("{css}: expected {n}, found {}", count(css));
+}
+
 async fn wait_for(css: &str) {
     for _ in 0..200 {
         if count(css) > 0 {
@@ -53,6 +63,13 @@ async fn wait_for(css: &str) {
         sleep(50).await;
     }
     panic!("{css} never appeared");
+}
+
+/// Waits for the notice of a saved action, then for the screen to be
+/// rebuilt from storage (so the next step does not act on the old one).
+async fn saved(expected: &str) {
+    wait_text("#notice", expected).await;
+    sleep(400).await;
 }
 
 /// Types `value` into the first element matching `css`.
@@ -98,7 +115,7 @@ async fn the_records_screens_save_through_their_forms() {
     set("#staff-name", "李娜");
     set("#staff-buildings", "3, 5");
     click("#save-staff");
-    wait_text("#notice", "员工已保存").await;
+    saved("员工已保存").await;
     wait_text("#staff-list .staff-row", "李娜").await;
     assert!(text("#staff-list .staff-row").contains("3, 5"));
 
@@ -115,7 +132,7 @@ async fn the_records_screens_save_through_their_forms() {
     set("#customer-other-phones", "13911112222, 0755-1234567");
     set("#customer-moved-in", "2026-08-20");
     click("#save-customer");
-    wait_text("#notice", "入伙事项已登记").await;
+    saved("入伙事项已登记").await;
     wait_text("#customer-list", "3-2-1201").await;
     assert!(text("#customer-list").contains("13911112222"));
     // A second household, for the activity below.
@@ -136,11 +153,11 @@ async fn the_records_screens_save_through_their_forms() {
     set("#complaint-description", "电梯夜间异响");
     click(".case-staff");
     click("#save-complaint");
-    wait_text("#notice", "投诉已登记").await;
+    saved("投诉已登记").await;
     wait_text("#complaint-list .case-row .case-flags", "李娜").await;
     assert_eq!(count("#complaint-list .case-row"), 2);
     click("#complaint-list .case-row .mark-handled");
-    wait_text("#notice", "已标记处理完成").await;
+    saved("已标记处理完成").await;
     wait_text("#complaint-list .case-row .handling", "已处理").await;
 
     // An activity for both households at once: one case each (rule 3).
@@ -149,21 +166,68 @@ async fn the_records_screens_save_through_their_forms() {
     click(".pick-all");
     set("#complaint-description", "中秋游园会");
     click("#save-complaint");
-    wait_text("#notice", "活动已为每户参加住户登记").await;
+    saved("活动已为每户参加住户登记").await;
     wait_text("#complaint-list", "中秋游园会").await;
     assert_eq!(count("#complaint-list .case-row"), 4);
+
+    // A complaint the authority wants only a written reply to (rule 11):
+    // it cannot be marked handled without the reply.
+    choose("#case-kind", "投诉");
+    wait_for("#case-reply-only").await;
+    choose("#complaint-customer", "赵六 · 5-1-301");
+    set("#complaint-description", "区住建局转来的噪音投诉");
+    click("#case-reply-only");
+    click("#save-complaint");
+    saved("投诉已登记").await;
+    wait_text("#complaint-list .case-row .case-flags", "上级只要求复函").await;
+    click("#complaint-list .case-row .mark-handled");
+    wait_text("#notice", "复函：必须填写").await;
+    set("#complaint-list .case-row .written-reply", "已复函区住建局");
+    click("#complaint-list .case-row .mark-handled");
+    saved("已标记处理完成").await;
+    assert_eq!(count("#complaint-list .case-row .request-revisit[disabled]"), 0);
+
+    // Edit a case, then put another on the revisit list.
+    click("#complaint-list .case-row .edit-case");
+    wait_text("#complaint-form h3", "编辑事项").await;
+    set("#complaint-description", "区住建局转来的夜间噪音投诉");
+    click("#save-complaint");
+    saved("事项已更新").await;
+    wait_text("#complaint-list", "夜间噪音投诉").await;
+    wait_text("#complaint-form h3", "登记事项").await;
+    let before = count(".request-revisit");
+    click(".request-revisit");
+    saved("已加入回访清单").await;
+    wait_text("#complaint-list .tag.requested", "已加入回访清单").await;
+    assert_eq!(count(".request-revisit"), before - 1);
+
+    // Correcting a customer's move-in date moves the move-in case too.
+    click("#nav-customers");
+    wait_for(".edit-customer").await;
+    click("#customer-list .customer-row .edit-customer");
+    wait_text("#customer-form h3", "编辑客户").await;
+    set("#customer-moved-in", "2026-08-18");
+    set("#customer-email", "wang@example.cn");
+    click("#save-customer");
+    saved("入伙事项已登记").await;
+    wait_text("#customer-list", "wang@example.cn").await;
+    assert_eq!(count("#customer-list .customer-row"), 2, "edited in place");
+    click("#nav-complaints");
+    wait_text("#complaint-list .case-row[data-kind=MoveIn]", "2026-08-18").await;
+    assert_eq!(count("#complaint-list .case-row[data-kind=MoveIn]"), 1);
 
     // An open letter answering the handled complaint (rule 8).
     click("#nav-letters");
     wait_for("#letter-title").await;
     wait_for(".letter-case").await;
     set("#letter-filter", "电梯");
+    wait_count(".letter-case", 1).await;
     wait_text(".picks", "电梯夜间异响").await;
     click(".letter-case");
     set("#letter-title", "致3栋业主的一封信");
     set("#letter-body", "关于电梯异响的说明");
     click("#save-letter");
-    wait_text("#notice", "公开信已保存").await;
+    saved("公开信已保存").await;
     wait_text("#letter-list .letter-row", "电梯夜间异响").await;
 
     // Settings: the calendar warning, a day added, a policy edited and refused.
@@ -174,23 +238,62 @@ async fn the_records_screens_save_through_their_forms() {
     set("#day-date", "2027-01-01");
     set("#day-name", "元旦");
     click("#add-day");
-    wait_text("#notice", "日历已保存").await;
+    saved("日历已保存").await;
     choose("#calendar-year", "2027");
-    wait_text("#calendar-days", "元旦").await;
+    wait_count("#calendar-days .calendar-day", 1).await;
+    assert!(text("#calendar-days").contains("元旦"));
     click("#policy-repair > summary");
     set("#policy-repair .target", "101");
     click("#policy-repair .save-policy");
     wait_text("#policy-repair .form-errors", "目标回访率：不能大于 100").await;
     set("#policy-repair .target", "40");
     click("#policy-repair .save-policy");
-    wait_text("#notice", "设置已保存").await;
+    saved("设置已保存").await;
     wait_text("#policy-repair > summary", "目标 40%").await;
+
+    // Calling etiquette: an overlapping window is refused (rule 12).
+    click("#contact > summary");
+    click("#add-window");
+    wait_for(".call-window:nth-child(3) .window-from").await;
+    set(".call-window:nth-child(3) .window-from", "10:00");
+    set(".call-window:nth-child(3) .window-to", "11:00");
+    click(".save-contact");
+    wait_text("#contact .form-errors", "重叠").await;
+    set(".call-window:nth-child(3) .window-from", "18:30");
+    set(".call-window:nth-child(3) .window-to", "20:00");
+    click(".save-contact");
+    saved("设置已保存").await;
+    assert_eq!(count("#contact .form-errors"), 0);
+
+    // 2027 entered and marked complete: the warning no longer names it.
+    click("#year-covered");
+    for _ in 0..200 {
+        if !text("#calendar-warning").contains("2027") {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert!(!text("#calendar-warning").contains("2027"), "{}", text("#calendar-warning"));
+    click(".remove-day");
+    saved("日历已保存").await;
+    wait_text("#calendar", "该年份还没有录入节假日").await;
+
+    // English is one tap away on these screens too.
+    click("#lang-switch");
+    wait_text("#settings h2", "Settings").await;
+    wait_text("#policy-repair > summary", "target 40%").await;
+    click("#nav-complaints");
+    wait_text("#complaint-list", "Complaint").await;
+    click("#lang-switch");
+    wait_text("#complaint-list", "投诉").await;
 
     // Everything is still there after the screens are rebuilt from storage.
     click("#nav-staff");
     wait_text("#staff-list", "李娜").await;
     click("#nav-settings");
     wait_text("#policy-repair > summary", "目标 40%").await;
+    click("#contact > summary");
+    wait_count(".call-window", 3).await;
 
     let logs = js("window.__logs.join('\\n')").as_string().unwrap_or_default();
     assert!(logs.is_empty(), "console warnings or errors:\n{logs}");

@@ -287,9 +287,25 @@ async fn the_records_screens_save_through_their_forms() {
     click("#lang-switch");
     wait_text("#complaint-list", "投诉").await;
 
+    // A staff member who left stays on record but is no longer offered.
+    click("#nav-staff");
+    wait_for(".edit-staff").await;
+    click(".edit-staff");
+    wait_text("#staff-form h3", "编辑员工").await;
+    click("#staff-active");
+    click("#save-staff");
+    saved("员工已保存").await;
+    wait_text("#staff-list .staff-row", "已离职").await;
+    assert_eq!(count("#staff-list .staff-row"), 1);
+    click("#nav-complaints");
+    wait_for("#complaint-description").await;
+    assert_eq!(count(".case-staff"), 0);
+    wait_text("#complaint-form", "还没有在职员工").await;
+
     // Everything is still there after the screens are rebuilt from storage.
     click("#nav-staff");
     wait_text("#staff-list", "李娜").await;
+    wait_text("#staff-list", "已离职").await;
     click("#nav-settings");
     wait_text("#policy-repair > summary", "目标 40%").await;
     click("#contact > summary");

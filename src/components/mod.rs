@@ -1,5 +1,6 @@
 //! Widgets shared by several screens.
 
+mod case_fields;
 mod case_form;
 mod case_handling;
 mod case_list;
@@ -15,7 +16,8 @@ pub mod settings;
 mod table_head;
 mod with_data;
 
-pub use case_form::{case_line, household, CaseFields, CaseForm};
+pub use case_fields::CaseFields;
+pub use case_form::{case_line, household, CaseForm};
 pub use case_handling::{Handling, RequestRevisit};
 pub use case_list::CaseList;
 pub use checks::Checks;

@@ -166,7 +166,7 @@ messages! {
     Kind => "类型", "Kind";
     RequestRevisit => "加入回访清单", "Add to revisit list";
     RevisitRequested => "已加入回访清单", "On the revisit list";
-    NoStaffYet => "还没有员工，可在“员工”页新增。", "No staff yet; add them on the Staff page.";
+    NoStaffYet => "还没有在职员工，可在“员工”页新增。", "No active staff; add them on the Staff page.";
     RepairedOn => "完工日期", "Repair completed";
     EndedOn => "活动结束日期", "Activity ended";
     SignedOn => "签约日期", "Signed on";

@@ -3,7 +3,10 @@ use leptos::prelude::*;
 use crate::components::{NavBar, NoticeBar};
 use crate::i18n::{I18n, Lang, Msg};
 use crate::navigation::{current_hash, set_hash, Page};
-use crate::pages::{ComplaintsPage, CustomersPage, DataPage, RecordPage, ReportPage, RevisitPage, TodayPage};
+use crate::pages::{
+    CasesPage, CustomersPage, DataPage, LettersPage, RecordPage, ReportPage, RevisitPage, SettingsPage, StaffPage,
+    TodayPage,
+};
 use crate::state::AppState;
 
 #[component]
@@ -39,7 +42,10 @@ pub fn App() -> impl IntoView {
                 Page::Record(id) => view! { <RecordPage id=id /> }.into_any(),
                 Page::Tally => view! { <ReportPage /> }.into_any(),
                 Page::Customers => view! { <CustomersPage /> }.into_any(),
-                Page::Complaints => view! { <ComplaintsPage /> }.into_any(),
+                Page::Cases => view! { <CasesPage /> }.into_any(),
+                Page::OpenLetters => view! { <LettersPage /> }.into_any(),
+                Page::Staff => view! { <StaffPage /> }.into_any(),
+                Page::Settings => view! { <SettingsPage /> }.into_any(),
                 Page::Data => view! { <DataPage /> }.into_any(),
             }}
         </main>

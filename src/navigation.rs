@@ -10,12 +10,16 @@ use uuid::Uuid;
 pub enum Page {
     Today,
     Customers,
-    Complaints,
+    /// 事项 of every kind (complaints first); `#nav-complaints` leads here.
+    Cases,
+    OpenLetters,
+    Staff,
     /// Working on one task of the plan: attempts, then the result.
     Revisit(TaskKey),
     /// A finished revisit record, for reading and the supervisor's review.
     Record(Uuid),
     Tally,
+    Settings,
     Data,
 }
 
@@ -57,8 +61,12 @@ impl Page {
             Some(("record", id)) => Uuid::parse_str(id).map(Page::Record).unwrap_or(Page::Today),
             _ => match path {
                 "customers" => Page::Customers,
-                "complaints" => Page::Complaints,
+                // The old complaints screen's address still works.
+                "cases" | "complaints" => Page::Cases,
+                "letters" => Page::OpenLetters,
+                "staff" => Page::Staff,
                 "tally" => Page::Tally,
+                "settings" => Page::Settings,
                 "data" => Page::Data,
                 _ => Page::Today,
             },
@@ -69,7 +77,9 @@ impl Page {
         match self {
             Page::Today => "#/today".into(),
             Page::Customers => "#/customers".into(),
-            Page::Complaints => "#/complaints".into(),
+            Page::Cases => "#/cases".into(),
+            Page::OpenLetters => "#/letters".into(),
+            Page::Staff => "#/staff".into(),
             Page::Revisit(TaskKey::Case { case_id, round, escalation }) => {
                 format!("#/revisit/{case_id}/{round}{}", if escalation { "/escalation" } else { "" })
             }
@@ -78,6 +88,7 @@ impl Page {
             }
             Page::Record(id) => format!("#/record/{id}"),
             Page::Tally => "#/tally".into(),
+            Page::Settings => "#/settings".into(),
             Page::Data => "#/data".into(),
         }
     }

@@ -20,39 +20,51 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn office() -> Dataset {
-    let customer = Customer {
-        id: Uuid::new_v4(),
-        name: "王美丽 🌸 <b>".into(),
-        phone: "138 0000 0000".into(),
-        unit: Unit { building: "3".into(), entrance: "2".into(), room: "1201".into() },
-        created_at: now(),
-        updated_at: now(),
-    };
+    let unit = Unit { building: "3".into(), entrance: "2".into(), room: "1201".into() };
+    let customer = Customer::new(Uuid::new_v4(), "王美丽 🌸 <b>".into(), "138 0000 0000".into(), unit, now());
     let case = Case {
-        id: Uuid::new_v4(),
-        customer_id: customer.id,
-        kind: CaseKind::Complaint,
-        received_on: d("2026-11-20"),
         channel: Channel::Letter,
         severity: Severity::Major,
         subject: Subject::Attitude,
-        description: "夜间施工噪音".into(),
         completed_on: Some(d("2026-11-21")),
-        created_at: now(),
-        updated_at: now(),
+        ..Case::new(
+            Uuid::new_v4(),
+            Some(customer.id),
+            CaseKind::Complaint,
+            d("2026-11-20"),
+            "夜间施工噪音".into(),
+            now(),
+        )
     };
     let revisit = Revisit {
         id: Uuid::new_v4(),
-        case_id: case.id,
+        case_id: Some(case.id),
+        customer_id: customer.id,
+        cadence: None,
         round: 1,
-        method: Method::HomeVisit,
-        visited_on: d("2026-11-23"),
-        content: "已停止夜间施工".into(),
-        satisfaction: Satisfaction::Neutral,
+        parent_id: None,
+        escalation: false,
+        due_on: d("2026-11-24"),
+        assignee_id: None,
+        attempts: Vec::new(),
+        result: Some(RevisitResult {
+            method: Method::Phone,
+            visited_on: d("2026-11-23"),
+            at: None,
+            staff_id: None,
+            content: "已停止夜间施工".into(),
+            satisfaction: Satisfaction::Neutral,
+            issues: Vec::new(),
+            reply_by: None,
+            signature_id: None,
+            escalate: false,
+        }),
+        closure: None,
+        review: None,
         created_at: now(),
         updated_at: now(),
     };
-    Dataset { customers: vec![customer], cases: vec![case], revisits: vec![revisit] }
+    Dataset { customers: vec![customer], cases: vec![case], revisits: vec![revisit], ..Dataset::default() }
 }
 
 async fn fresh() -> (String, Database) {
@@ -75,7 +87,7 @@ async fn a_new_database_is_empty_and_has_every_store() {
     let raw = schema::builder(&name).build().await.unwrap();
     let mut stores = raw.store_names();
     stores.sort();
-    assert_eq!(stores, vec!["cases", "customers", "meta", "revisits"]);
+    assert_eq!(stores, vec!["cases", "customers", "meta", "open_letters", "revisits", "signatures", "staff"]);
     assert_eq!(raw.version().unwrap(), schema::SCHEMA_VERSION);
     raw.close();
     Rexie::delete(&name).await.unwrap();
@@ -129,4 +141,77 @@ async fn text_is_stored_exactly_as_typed() {
     db.replace_all(&data).await.unwrap();
     assert_eq!(db.load().await.unwrap().customers[0].name, "王美丽 🌸 <b>");
     drop_db(&name, db).await;
+}
+
+#[wasm_bindgen_test]
+async fn staff_open_letters_settings_and_a_customer_with_its_move_in_case_round_trip() {
+    use huifang_core::settings::edit::{add_day, set_covered, set_repair_sample, DayKind};
+    use huifang_core::validation::{move_in_case, CustomerDraft, OpenLetterDraft, StaffDraft};
+
+    let (name, db) = fresh().await;
+    let mut data = office();
+
+    let staff = StaffDraft { name: "李娜".into(), buildings: "3, 5".into(), ..StaffDraft::default() }
+        .validate(Uuid::new_v4(), now())
+        .unwrap();
+    db.put_staff(&staff).await.unwrap();
+    let left = Staff { active: false, role: Role::CommunityCultureClerk, ..staff.clone() };
+    db.put_staff(&left).await.unwrap();
+
+    let letter = OpenLetterDraft {
+        title: "致3栋业主的一封信".into(),
+        body: "关于夜间施工的说明".into(),
+        sent_on: "2026-11-22".into(),
+        case_ids: vec![data.cases[0].id],
+    }
+    .validate(Uuid::new_v4(), &data, d("2026-11-23"), now())
+    .unwrap();
+    db.put_open_letter(&letter).await.unwrap();
+
+    let mut settings = data.settings.clone();
+    settings.policies = set_repair_sample(&settings.policies, "35").unwrap();
+    settings.calendar = add_day(&settings.calendar, DayKind::Holiday, "2027-01-01", "元旦").unwrap();
+    settings.calendar = set_covered(&settings.calendar, 2027, true);
+    db.put_settings(&settings).await.unwrap();
+
+    // Rule 4: the customer and the move-in case its date implies, in one write.
+    let customer = CustomerDraft {
+        name: "赵六".into(),
+        phone: "13900000000".into(),
+        building: "5".into(),
+        entrance: "1".into(),
+        room: "301".into(),
+        moved_in_on: "2026-08-20".into(),
+        ..CustomerDraft::default()
+    }
+    .validate_on(Uuid::new_v4(), d("2026-11-23"), now())
+    .unwrap();
+    let move_in = move_in_case(&customer, &data.cases, Uuid::new_v4(), now()).unwrap();
+    db.put_customer_with_case(&customer, &move_in).await.unwrap();
+
+    // The first household and its complaint and revisit, saved one by one as the forms do.
+    db.put_customer(&data.customers[0]).await.unwrap();
+    db.put_case(&data.cases[0]).await.unwrap();
+    db.put_revisit(&data.revisits[0]).await.unwrap();
+    db.close();
+
+    let again = Database::open(&name).await.unwrap();
+    let loaded = again.load().await.unwrap();
+    assert_eq!(loaded.staff, vec![left]);
+    assert_eq!(loaded.open_letters, vec![letter]);
+    assert_eq!(loaded.settings, settings);
+    assert!(loaded.settings.calendar.covers(2027));
+    assert_eq!(loaded.settings.policies.repair_sample.0, 35);
+    assert_eq!(loaded.customer(customer.id), Some(&customer));
+    let stored_move_in = loaded.case(move_in.id).unwrap();
+    assert_eq!(stored_move_in, &move_in);
+    assert_eq!((stored_move_in.kind, stored_move_in.completed_on), (CaseKind::MoveIn, Some(d("2026-08-20"))));
+    // Nothing more to create once the move-in case is on record.
+    assert_eq!(move_in_case(&customer, &loaded.cases, Uuid::new_v4(), now()), None);
+
+    data.customers.push(customer);
+    data.cases.push(move_in);
+    assert_eq!(loaded.customers.len(), data.customers.len());
+    assert_eq!(loaded.cases.len(), data.cases.len());
+    drop_db(&name, again).await;
 }

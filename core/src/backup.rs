@@ -387,7 +387,7 @@ pub fn check_dataset(data: &Dataset) -> Result<(), BackupError> {
         if let Some(&id) = l.case_ids.iter().find(|id| !cases.contains_key(id)) {
             return dangling(Entity::OpenLetters, index, id);
         }
-        first_problem(Entity::OpenLetters, index, check_open_letter(l))?;
+        first_problem(Entity::OpenLetters, index, check_open_letter(l, |id| cases.get(&id).copied()))?;
     }
     for (index, s) in data.signatures.iter().enumerate() {
         if !revisits.contains(&s.revisit_id) {

@@ -1,6 +1,8 @@
 //! The office's settings that travel with its data: policies, the
 //! working-day calendar and call windows (edited in Settings).
 
+pub mod edit;
+
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkCalendar;

@@ -1,13 +1,25 @@
 //! Field rules shared by the forms and the backup import, so a record that
 //! the forms would refuse can't slip in through a file either.
+//!
+//! One submodule per record the office types in; the shared field checks
+//! and the revisit result stay here.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+mod case;
+mod customer;
+mod open_letter;
+mod staff;
+
+pub use case::{check_case, complete_case, complete_case_with_reply, request_revisit, CaseDraft, ComplaintDraft};
+pub use customer::{check_customer, move_in_case, split_phones, CustomerDraft, EMAIL_MAX, OTHER_PHONES_MAX};
+pub use open_letter::{check_open_letter, OpenLetterDraft, TITLE_MAX};
+pub use staff::{check_staff, split_buildings, StaffDraft};
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::model::{
-    Attempt, AttemptOutcome, Case, CaseKind, Channel, Customer, Method, OpenLetter, RaisedIssue, Revisit,
-    RevisitResult, Satisfaction, Severity, Signature, Staff, Subject, Unit,
+    Attempt, AttemptOutcome, Case, Method, RaisedIssue, Revisit, RevisitResult, Satisfaction, Signature,
 };
 
 pub const NAME_MAX: usize = 40;
@@ -50,6 +62,17 @@ pub enum Field {
     Body,
     Kind,
     Attempts,
+    OtherPhones,
+    Email,
+    MovedInOn,
+    SalesClassSince,
+    WrittenReply,
+    DuplicateOf,
+    StaffInvolved,
+    Participants,
+    Buildings,
+    Cases,
+    SentOn,
 }
 
 /// What is wrong with a field.
@@ -80,6 +103,12 @@ pub enum Problem {
     ConflictOfInterest,
     /// Rule 17: revisit records are kept at least 3 years.
     RetentionPeriod,
+    InvalidEmail,
+    TooMany {
+        max: usize,
+    },
+    /// Rule 10: a case cannot be linked as a duplicate of itself.
+    SameCase,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,11 +140,65 @@ fn phone_ok(phone: &str) -> bool {
 }
 
 fn date_in_range(field: Field, date: NaiveDate, today: NaiveDate, errors: &mut Vec<FieldError>) {
+    date_not_before_2000(field, date, Some(today), errors)
+}
+
+/// `date_in_range` where `today` may be unknown (a stored record checked
+/// on import has no "today" to be compared with).
+fn date_not_before_2000(field: Field, date: NaiveDate, today: Option<NaiveDate>, errors: &mut Vec<FieldError>) {
     if date < EARLIEST_DATE {
         errors.push(FieldError::new(field, Problem::TooEarly));
-    } else if date > today {
+    } else if today.is_some_and(|t| date > t) {
         errors.push(FieldError::new(field, Problem::InFuture));
     }
+}
+
+/// An optional date field: empty is `None`; otherwise a real date, not
+/// before 2000 nor (when `today` is given) after today.
+fn optional_date(
+    field: Field,
+    value: &str,
+    today: Option<NaiveDate>,
+    errors: &mut Vec<FieldError>,
+) -> Option<NaiveDate> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    match parse_date(field, value) {
+        Ok(d) => {
+            date_not_before_2000(field, d, today, errors);
+            Some(d)
+        }
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    }
+}
+
+/// A required date field, not before 2000 nor (when `today` is given) after today.
+fn required_date(
+    field: Field,
+    value: &str,
+    today: Option<NaiveDate>,
+    errors: &mut Vec<FieldError>,
+) -> Option<NaiveDate> {
+    if value.trim().is_empty() {
+        errors.push(FieldError::new(field, Problem::Required));
+        return None;
+    }
+    optional_date(field, value, today, errors)
+}
+
+/// Keeps the first of each value, in order.
+fn dedup<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
+    for &i in items {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// Parses a date typed or picked in a form (`YYYY-MM-DD`).
@@ -125,142 +208,6 @@ pub fn parse_date(field: Field, value: &str) -> Result<NaiveDate, FieldError> {
         return Err(FieldError::new(field, Problem::Required));
     }
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| FieldError::new(field, Problem::InvalidDate))
-}
-
-/// What the customer form submits.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CustomerDraft {
-    pub name: String,
-    pub phone: String,
-    pub building: String,
-    pub entrance: String,
-    pub room: String,
-}
-
-impl CustomerDraft {
-    pub fn validate(&self, id: Uuid, now: DateTime<Utc>) -> Result<Customer, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let name = text(Field::Name, &self.name, NAME_MAX, true, &mut errors);
-        let phone = text(Field::Phone, &self.phone, PHONE_MAX, true, &mut errors);
-        if !phone.is_empty() && phone.chars().count() <= PHONE_MAX && !phone_ok(&phone) {
-            errors.push(FieldError::new(Field::Phone, Problem::InvalidPhone));
-        }
-        let unit = Unit {
-            building: text(Field::Building, &self.building, UNIT_PART_MAX, true, &mut errors),
-            entrance: text(Field::Entrance, &self.entrance, UNIT_PART_MAX, true, &mut errors),
-            room: text(Field::Room, &self.room, UNIT_PART_MAX, true, &mut errors),
-        };
-        if errors.is_empty() {
-            Ok(Customer::new(id, name, phone, unit, now))
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-/// Checks a stored or imported customer by the same rules as the form.
-pub fn check_customer(c: &Customer) -> Vec<FieldError> {
-    let draft = CustomerDraft {
-        name: c.name.clone(),
-        phone: c.phone.clone(),
-        building: c.unit.building.clone(),
-        entrance: c.unit.entrance.clone(),
-        room: c.unit.room.clone(),
-    };
-    match draft.validate(c.id, c.created_at) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors,
-    }
-}
-
-/// What the complaint form submits.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ComplaintDraft {
-    pub customer_id: Option<Uuid>,
-    pub received_on: String,
-    pub channel: Channel,
-    pub severity: Severity,
-    pub subject: Subject,
-    pub description: String,
-}
-
-impl ComplaintDraft {
-    /// `customers` are the known customer ids; `today` bounds the dates.
-    pub fn validate(
-        &self,
-        id: Uuid,
-        customer_exists: impl Fn(Uuid) -> bool,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Result<Case, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let customer_id = match self.customer_id {
-            None => {
-                errors.push(FieldError::new(Field::Customer, Problem::Required));
-                None
-            }
-            Some(c) if !customer_exists(c) => {
-                errors.push(FieldError::new(Field::Customer, Problem::NotFound));
-                None
-            }
-            Some(c) => Some(c),
-        };
-        let received_on = match parse_date(Field::ReceivedOn, &self.received_on) {
-            Ok(d) => {
-                date_in_range(Field::ReceivedOn, d, today, &mut errors);
-                Some(d)
-            }
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        };
-        let description = text(Field::Description, &self.description, TEXT_MAX, true, &mut errors);
-        match (customer_id, received_on, errors.is_empty()) {
-            (Some(customer_id), Some(received_on), true) => Ok(Case {
-                channel: self.channel,
-                severity: self.severity,
-                subject: self.subject,
-                ..Case::new(id, Some(customer_id), CaseKind::Complaint, received_on, description, now)
-            }),
-            _ => Err(errors),
-        }
-    }
-}
-
-/// Marks a case handled on `completed_on` (a form value), refusing dates
-/// before it was received or in the future.
-pub fn complete_case(
-    case: &Case,
-    completed_on: &str,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<Case, FieldError> {
-    let date = parse_date(Field::CompletedOn, completed_on)?;
-    let mut errors = Vec::new();
-    date_in_range(Field::CompletedOn, date, today, &mut errors);
-    if let Some(e) = errors.pop() {
-        return Err(e);
-    }
-    if date < case.received_on {
-        return Err(FieldError::new(Field::CompletedOn, Problem::BeforeReceived));
-    }
-    Ok(Case { completed_on: Some(date), updated_at: now, ..case.clone() })
-}
-
-/// Checks a stored or imported case: text limits and date order.
-pub fn check_case(c: &Case) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    text(Field::Description, &c.description, TEXT_MAX, true, &mut errors);
-    if c.received_on < EARLIEST_DATE {
-        errors.push(FieldError::new(Field::ReceivedOn, Problem::TooEarly));
-    }
-    if let Some(done) = c.completed_on {
-        if done < c.received_on {
-            errors.push(FieldError::new(Field::CompletedOn, Problem::BeforeReceived));
-        }
-    }
-    errors
 }
 
 /// What the revisit result form submits (the customer was reached).
@@ -401,30 +348,6 @@ pub fn check_revisit(r: &Revisit, case: Option<&Case>) -> Vec<FieldError> {
             },
         }
     } else if r.cadence.is_none() {
-        errors.push(FieldError::new(Field::Case, Problem::Required));
-    }
-    errors
-}
-
-/// Checks a stored or imported staff member: name rules as for customers.
-pub fn check_staff(s: &Staff) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    text(Field::Name, &s.name, NAME_MAX, true, &mut errors);
-    for b in &s.buildings {
-        text(Field::Building, b, UNIT_PART_MAX, true, &mut errors);
-    }
-    errors
-}
-
-/// Checks a stored or imported open letter: title and text, and that it answers at least one case.
-pub fn check_open_letter(l: &OpenLetter) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    text(Field::Title, &l.title, NAME_MAX * 2, true, &mut errors);
-    text(Field::Body, &l.body, TEXT_MAX, true, &mut errors);
-    if l.sent_on < EARLIEST_DATE {
-        errors.push(FieldError::new(Field::VisitedOn, Problem::TooEarly));
-    }
-    if l.case_ids.is_empty() {
         errors.push(FieldError::new(Field::Case, Problem::Required));
     }
     errors

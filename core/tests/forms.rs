@@ -20,6 +20,7 @@ fn draft() -> CustomerDraft {
         building: "3".into(),
         entrance: "2".into(),
         room: "1201".into(),
+        ..CustomerDraft::default()
     }
 }
 

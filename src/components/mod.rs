@@ -1,12 +1,21 @@
 //! Widgets shared by several screens.
 
 mod attempt_log;
+mod case_fields;
+mod case_form;
+mod case_handling;
+mod case_list;
+mod checks;
 mod choice;
 mod complaint_summary;
+mod customer_form;
+mod customer_list;
 mod field_errors;
 mod nav_bar;
 mod notice_bar;
+mod pick_list;
 mod result_form;
+pub mod settings;
 mod signature_pad;
 mod staff_select;
 mod table_head;
@@ -15,11 +24,19 @@ mod task_summary;
 mod with_data;
 
 pub use attempt_log::AttemptLog;
+pub use case_fields::CaseFields;
+pub use case_form::{case_line, household, CaseForm};
+pub use case_handling::{Handling, RequestRevisit};
+pub use case_list::CaseList;
+pub use checks::Checks;
 pub use choice::Choice;
 pub use complaint_summary::ComplaintSummary;
+pub use customer_form::{CustomerFields, CustomerForm};
+pub use customer_list::CustomerList;
 pub use field_errors::FieldErrors;
 pub use nav_bar::NavBar;
 pub use notice_bar::NoticeBar;
+pub use pick_list::PickList;
 pub use result_form::ResultForm;
 pub use signature_pad::SignaturePad;
 pub use staff_select::StaffSelect;
@@ -27,3 +44,10 @@ pub use table_head::TableHead;
 pub use tally_table::{TallyLine, TallyTable};
 pub use task_summary::TaskSummary;
 pub use with_data::WithData;
+
+/// Brings the form at the top of a screen into view (after "Edit" on a list row).
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

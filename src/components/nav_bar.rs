@@ -24,8 +24,11 @@ pub fn NavBar() -> impl IntoView {
         <nav class="nav">
             {tab(Page::Today, Msg::NavToday, "nav-today")}
             {tab(Page::Customers, Msg::NavCustomers, "nav-customers")}
-            {tab(Page::Complaints, Msg::NavComplaints, "nav-complaints")}
+            {tab(Page::Cases, Msg::NavCases, "nav-complaints")}
+            {tab(Page::OpenLetters, Msg::NavLetters, "nav-letters")}
+            {tab(Page::Staff, Msg::NavStaff, "nav-staff")}
             {tab(Page::Tally, Msg::NavTally, "nav-tally")}
+            {tab(Page::Settings, Msg::NavSettings, "nav-settings")}
             {tab(Page::Data, Msg::NavData, "nav-data")}
             <button
                 id="lang-switch"

@@ -72,7 +72,7 @@ pub fn SignaturePad(value: RwSignal<Option<String>>) -> impl IntoView {
             ></canvas>
             <div class="signature-bar">
                 <span class="hint">
-                    {move || if value.get().is_some() { i18n.t(Msg::Signed) } else { i18n.t(Msg::SignHere) }}
+                    {move || if value.get().is_some() { i18n.t(Msg::SignatureTaken) } else { i18n.t(Msg::SignHere) }}
                 </span>
                 <button type="button" id="signature-clear" on:click=clear>{move || i18n.t(Msg::ClearSignature)}</button>
             </div>

@@ -17,7 +17,7 @@ where
     let app = use_app();
     let i18n = use_i18n();
     view! {
-        <Transition fallback=move || view! { <p class="loading">{i18n.t(Msg::Loading)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }>
             <ErrorBoundary fallback=move |errors| {
                 view! {
                     <div class="notice error" role="alert">

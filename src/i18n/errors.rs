@@ -34,6 +34,17 @@ pub fn field(lang: Lang, f: Field) -> &'static str {
         Field::Body => ("正文", "Text"),
         Field::Kind => ("事项类型", "Case kind"),
         Field::Attempts => ("联系记录", "Contact attempts"),
+        Field::OtherPhones => ("其他电话", "Other phones"),
+        Field::Email => ("电子邮箱", "Email"),
+        Field::MovedInOn => ("入伙日期", "Moved in on"),
+        Field::SalesClassSince => ("分类日期", "Class given on"),
+        Field::WrittenReply => ("复函", "Written reply"),
+        Field::DuplicateOf => ("重复投诉关联", "Duplicate of"),
+        Field::StaffInvolved => ("涉及员工", "Staff involved"),
+        Field::Participants => ("参加住户", "Participating households"),
+        Field::Buildings => ("负责楼栋", "Buildings"),
+        Field::Cases => ("回复的事项", "Cases answered"),
+        Field::SentOn => ("发出日期", "Sent on"),
     })
 }
 
@@ -77,6 +88,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::RetentionPeriod) => {
             "revisit records are kept at least 3 years and cannot be deleted".into()
         }
+        (Lang::Zh, Problem::InvalidEmail) => "不是有效的电子邮箱地址".into(),
+        (Lang::En, Problem::InvalidEmail) => "is not a valid email address".into(),
+        (Lang::Zh, Problem::TooMany { max }) => format!("最多 {max} 个"),
+        (Lang::En, Problem::TooMany { max }) => format!("may hold at most {max}"),
+        (Lang::Zh, Problem::SameCase) => "不能关联到本事项自身".into(),
+        (Lang::En, Problem::SameCase) => "cannot link a case to itself".into(),
     }
 }
 

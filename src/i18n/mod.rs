@@ -13,6 +13,7 @@ pub use errors::{backup_error, field_error, store_error};
 pub use labels::*;
 pub use messages::Msg;
 pub use reasons::{plan_warning, reason, urgency};
+pub use settings_text::{calendar_missing, day_kind, policy_key, sales_class_or_none, settings_error, span_unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Lang {
@@ -92,6 +93,7 @@ mod errors;
 mod labels;
 mod messages;
 mod reasons;
+mod settings_text;
 
 /// A rate in permille as a percentage with one decimal, e.g. "100.0%".
 pub fn percent(permille: u32) -> String {

@@ -175,7 +175,7 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
         </table>
         <h3>{move || i18n.t(Msg::DissatisfiedList)}</h3>
         <table class="list" id="report-dissatisfied"><tbody>{dissatisfied_rows}</tbody></table>
-        <h3>{move || i18n.t(Msg::RepairSample)}</h3>
+        <h3>{move || i18n.t(Msg::RepairSampleList)}</h3>
         <ul id="report-repair-sample">{sample}</ul>
     }
 }

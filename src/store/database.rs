@@ -155,6 +155,17 @@ impl Database {
         self.put(CUSTOMERS, customer).await
     }
 
+    /// Saves a customer together with a case that follows from it (the
+    /// move-in case of a move-in date, rule 4), in one transaction: all or none.
+    pub async fn put_customer_with_case(&self, customer: &Customer, case: &Case) -> Result<(), StoreError> {
+        let (c, k) = (encode(customer)?, encode(case)?);
+        self.write(&[CUSTOMERS, CASES], |tx| async move {
+            tx.store(CUSTOMERS)?.put(&c, None).await?;
+            tx.store(CASES)?.put(&k, None).await.map(|_| ())
+        })
+        .await
+    }
+
     pub async fn put_case(&self, case: &Case) -> Result<(), StoreError> {
         self.put(CASES, case).await
     }

@@ -1,0 +1,136 @@
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use huifang_core::model::{CaseKind, Channel, Nature, Severity, Subject};
+use huifang_core::Dataset;
+
+use crate::components::{case_line, household, CaseForm, Choice, PickList};
+use crate::i18n::{case_kind, channel, nature, severity, subject, use_i18n, Msg};
+
+/// The case form's fields; `data` supplies households, staff and cases.
+#[component]
+pub fn CaseFields(form: CaseForm, data: Dataset) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = crate::clock::today().to_string();
+    let complaint = move || form.kind.get() == CaseKind::Complaint;
+    let many = move || form.kind.get() == CaseKind::Activity && form.editing.with(Option::is_none);
+    let customers: Vec<(Uuid, String)> = data.customers.iter().map(|c| (c.id, household(&data, Some(c.id)))).collect();
+    let options = StoredValue::new(customers.clone());
+    let staff: Vec<(Uuid, String)> = data.staff.iter().filter(|s| s.active).map(|s| (s.id, s.name.clone())).collect();
+    let no_staff = staff.is_empty();
+    let others =
+        StoredValue::new(data.cases.iter().rev().take(200).map(|c| (c.id, case_line(&data, c))).collect::<Vec<_>>());
+    let anchor_label = move || {
+        i18n.t(match form.kind.get() {
+            CaseKind::Repair => Msg::RepairedOn,
+            CaseKind::Activity => Msg::EndedOn,
+            CaseKind::MoveIn => Msg::MovedInOn,
+            CaseKind::Signing => Msg::SignedOn,
+            CaseKind::HolidayVisit => Msg::VisitedOnDay,
+            CaseKind::Complaint | CaseKind::Emergency => Msg::CompletedOn,
+        })
+    };
+    let select_id = |value: RwSignal<String>, id: String| {
+        let selected = id.clone();
+        move || value.get() == selected
+    };
+    view! {
+        <div class="grid">
+            <label for="case-kind">{move || i18n.t(Msg::CaseKind)}</label>
+            <Choice id="case-kind" options=&CaseKind::ALL value=form.kind label=case_kind />
+            <Show when=complaint>
+                <span></span>
+                <label class="check">
+                    <input id="case-anonymous" type="checkbox" bind:checked=form.anonymous />
+                    {move || i18n.t(Msg::Anonymous)}
+                </label>
+            </Show>
+            <Show when=move || !(many() || (complaint() && form.anonymous.get()))>
+                <label for="complaint-customer">{move || i18n.t(Msg::Customer)}</label>
+                <select id="complaint-customer" on:change=move |ev| form.customer.set(event_target_value(&ev))>
+                    <option value="" selected=move || form.customer.with(String::is_empty)>
+                        {move || i18n.t(Msg::ChooseCustomer)}
+                    </option>
+                    {options.with_value(|o| {
+                        o.iter()
+                            .map(|(id, label)| {
+                                let id = id.to_string();
+                                view! { <option value=id.clone() selected=select_id(form.customer, id)>{label.clone()}</option> }
+                            })
+                            .collect_view()
+                    })}
+                </select>
+            </Show>
+            <Show when=many>
+                <span class="label">{move || i18n.t(Msg::Participants)}</span>
+                <PickList
+                    items=customers.clone()
+                    selected=form.participants
+                    class="participant"
+                    filter=(form.participant_filter, "participant-filter")
+                />
+            </Show>
+            <label for="complaint-received">{move || i18n.t(Msg::ReceivedOn)}</label>
+            <input id="complaint-received" type="date" max=today.clone() bind:value=form.received_on />
+            <label for="complaint-channel">{move || i18n.t(Msg::Channel)}</label>
+            <Choice id="complaint-channel" options=&Channel::ALL value=form.channel label=channel />
+            <Show when=complaint>
+                <label for="complaint-severity">{move || i18n.t(Msg::Severity)}</label>
+                <Choice id="complaint-severity" options=&Severity::ALL value=form.severity label=severity />
+                <label for="case-nature">{move || i18n.t(Msg::Nature)}</label>
+                <Choice id="case-nature" options=&Nature::ALL value=form.nature label=nature />
+                <label for="complaint-subject">{move || i18n.t(Msg::Subject)}</label>
+                <Choice id="complaint-subject" options=&Subject::ALL value=form.subject label=subject />
+            </Show>
+            <label for="complaint-description">{move || i18n.t(Msg::Description)}</label>
+            <textarea id="complaint-description" rows="3" bind:value=form.description></textarea>
+            <Show when=complaint>
+                <span></span>
+                <label class="check">
+                    <input id="case-reply-only" type="checkbox" bind:checked=form.reply_only />
+                    {move || i18n.t(Msg::ReplyOnly)}
+                </label>
+            </Show>
+            <Show when=move || complaint() && form.reply_only.get()>
+                <label for="case-written-reply">{move || i18n.t(Msg::WrittenReply)}</label>
+                <textarea id="case-written-reply" rows="3" bind:value=form.written_reply></textarea>
+            </Show>
+            <label for="case-duplicate-of">{move || i18n.t(Msg::DuplicateOf)}</label>
+            <select id="case-duplicate-of" on:change=move |ev| form.duplicate_of.set(event_target_value(&ev))>
+                <option value="" selected=move || form.duplicate_of.with(String::is_empty)>
+                    {move || i18n.t(Msg::NotDuplicate)}
+                </option>
+                {move || {
+                    // Never offer the case being edited as its own original (rule 10).
+                    let editing = form.editing.with(|e| e.as_ref().map(|c| c.id));
+                    others.with_value(|o| {
+                        o.iter()
+                            .filter(|(id, _)| Some(*id) != editing)
+                            .map(|(id, label)| {
+                                let id = id.to_string();
+                                view! { <option value=id.clone() selected=select_id(form.duplicate_of, id)>{label.clone()}</option> }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </select>
+            <span class="label">{move || i18n.t(Msg::StaffInvolved)}</span>
+            <div>
+                {if no_staff {
+                    view! { <p class="hint">{move || i18n.t(Msg::NoStaffYet)}</p> }.into_any()
+                } else {
+                    view! {
+                        <PickList items=staff selected=form.staff_involved class="case-staff" />
+                        <p class="hint">{move || i18n.t(Msg::StaffInvolvedHint)}</p>
+                    }
+                    .into_any()
+                }}
+            </div>
+            <label for="case-completed-on">{anchor_label}</label>
+            <div>
+                <input id="case-completed-on" type="date" max=today.clone() bind:value=form.completed_on />
+                <p class="hint">{move || i18n.t(Msg::AlreadyDone)}</p>
+            </div>
+        </div>
+    }
+}

@@ -1,7 +1,10 @@
-//! The skeleton's path, as the front desk walks it: new customer →
-//! complaint → handled → revisit due on Today in 3 days for the right role
-//! (DOMAIN rule 1) → phone revisit recorded as 满意 → reload, all still there
-//! → the month's tally → export, and a broken import refused with nothing changed.
+//! The main path, as the front desk walks it: a staff member and a customer →
+//! complaint → handled → revisit due on Today in 3 days for the area's
+//! assistant with the reasons (rules 1, 2) → an unanswered attempt logged
+//! (rule 12) → a home visit refused without, then saved with the customer's
+//! signature (rule 5), raising an issue with an agreed reply date → the
+//! second round due then, done by phone (rule 7) → reload, all still there →
+//! the month's report → export, and broken imports refused with nothing changed.
 
 mod harness;
 
@@ -28,6 +31,14 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.wait_text("#nav-today", "今日待办").await;
     b.wait_text("#today-empty", "暂无待回访事项").await;
 
+    // A property assistant responsible for building 3.
+    b.click("#nav-staff").await;
+    b.type_into("#staff-name", "李助理").await;
+    b.type_into("#staff-buildings", "3").await;
+    b.click("#save-staff").await;
+    b.wait_text("#notice", "员工已保存").await;
+    b.wait_text("#staff-list", "李助理").await;
+
     // A customer: an empty form is refused with the reason, then a real one is saved.
     b.click("#nav-customers").await;
     b.click("#save-customer").await;
@@ -49,31 +60,61 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.find("#complaint-subject").await.select_by_label("设备").await.expect("subject");
     b.type_into("#complaint-description", "电梯夜间异响").await;
     b.click("#save-complaint").await;
-    b.wait_text("#notice", "投诉已登记").await;
+    b.wait_text("#notice", "已登记").await;
     b.wait_text("#complaint-list .case-row .handling", "处理中").await;
 
     // Handling completed today (the date field defaults to today).
     b.click("#complaint-list .case-row .mark-handled").await;
     b.wait_text("#notice", "已标记处理完成").await;
-    b.wait_text("#complaint-list .case-row .handling", &format!("已处理 {today}")).await;
+    b.wait_text("#complaint-list .case-row .handling", &today.to_string()).await;
 
-    // Today: the revisit is due in 3 days, for the property assistant.
+    // Today: due in 3 days (rule 1), for the assistant of building 3 (rule 2), with the reasons.
     b.click("#nav-today").await;
     b.wait_text("#today-list .due-row .due-on", &due.to_string()).await;
     assert_eq!(b.text("#today-list .due-row .urgency").await, "3 天后到期");
-    assert_eq!(b.text("#today-list .due-row .assignee").await, "物业助理");
+    let assignee = b.text("#today-list .due-row .assignee").await;
+    assert!(assignee.contains("李助理") && assignee.contains("物业助理"), "{assignee}");
     assert_eq!(b.text("#today-list .due-row .customer").await, "王美丽");
-    b.wait_text("#today-list .due-row .reason", "3 天内回访").await;
+    b.wait_text("#today-list .due-row .reason", "须在3天内回访").await;
+    b.wait_text("#today-list .due-row .reason", "负责 3 栋").await;
     b.snap("1-today").await;
 
-    // A phone revisit, recorded as 满意.
+    // Nobody answers the door bell first: the attempt is kept (rule 12),
+    // and one attempt is not enough to give up.
     b.click("#today-list .due-row .record-revisit").await;
     b.wait_text("#revisit-case", "王美丽").await;
-    b.find("#revisit-method").await.select_by_label("电话回访").await.expect("method");
+    b.wait_text("#why-due", "须在3天内回访").await;
+    b.find("#attempt-outcome").await.select_by_label("无人接听").await.expect("outcome");
+    b.type_into("#attempt-note", "家中无人").await;
+    b.click("#log-attempt").await;
+    b.wait_text("#notice", "已记录本次联系").await;
+    b.wait_text("#attempt-form .attempt-row", "家中无人").await;
+    assert_eq!(b.find("#close-unreachable").await.attr("disabled").await.expect("attr").is_some(), true);
+
+    // The home visit (round 1 of a complaint, seed 000 §1.9): the customer
+    // raises something that can't be settled on the spot, a reply date is agreed.
+    let reply_by = today.checked_add_days(Days::new(2)).expect("date");
+    b.type_into("#revisit-content", "电梯已修复，客户反映楼道灯不亮").await;
+    b.click("input[name=satisfaction][value=neutral]").await;
+    b.type_into("#revisit-issues", "楼道灯不亮").await;
+    b.set_value("#revisit-reply-by", &reply_by.to_string()).await;
     b.click("#save-revisit").await;
-    b.wait_text(".form-errors", "满意度：必须填写").await;
+    // Rule 5: no signature, no home visit.
+    b.wait_text(".form-errors", "客户签名：必须填写").await;
     b.snap("2-revisit-form").await;
-    b.type_into("#revisit-content", "电梯已修复，夜间无异响").await;
+    b.draw_on("#signature-pad").await;
+    b.wait_text(".signature-bar", "已签名").await;
+    b.click("#save-revisit").await;
+    b.wait_text("#notice", "回访已保存").await;
+
+    // Rule 7: the second round is due on the agreed date, and may be by phone.
+    b.wait_text("#today-list .due-row .due-on", &reply_by.to_string()).await;
+    b.wait_text("#today-list .due-row .reason", "约定").await;
+    b.wait_text("#today-list .due-row .task-kind", "2").await;
+    b.click("#today-list .due-row .record-revisit").await;
+    b.wait_text("#revisit-case", "王美丽").await;
+    b.click("input[name=method][value=phone]").await;
+    b.type_into("#revisit-content", "楼道灯已更换，客户满意").await;
     b.click("input[name=satisfaction][value=satisfied]").await;
     b.click("#save-revisit").await;
     b.wait_text("#notice", "回访已保存").await;
@@ -84,10 +125,9 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.wait_text("#today-empty", "暂无待回访事项").await;
     b.click("#nav-customers").await;
     b.wait_text("#customer-list", "王美丽").await;
-    b.click("#nav-complaints").await;
-    b.wait_text("#complaint-list .case-row .handling", "已回访").await;
 
-    // The month's tally: 1 eligible, 1 revisited, 100% against ≥50%, 1 satisfied.
+    // The month's report: 1 eligible, 1 revisited, 100% against ≥50%; the
+    // case counts once, with its latest result (满意).
     b.click("#nav-tally").await;
     b.wait_text("#tally-eligible", "1").await;
     assert_eq!(b.text("#tally-revisited").await, "1");
@@ -95,12 +135,16 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     let target = b.text("#tally-target").await;
     assert!(target.contains("≥50%") && target.contains("达标"), "{target}");
     assert!(b.text("#tally-satisfied").await.starts_with('1'));
-    assert!(b.text("#tally-dissatisfied").await.starts_with('0'));
+    assert!(b.text("#tally-neutral").await.starts_with('0'));
+    assert_eq!(b.text("#tally-on-time").await, "1");
+    b.wait_text("#report-by-staff", "李助理").await;
+    b.wait_text("#report-by-building", "3").await;
+    b.wait_text("#report-handling", "0 / 1").await;
     b.snap("3-tally").await;
 
     // English is one tap away, and the choice is kept.
     b.click("#lang-switch").await;
-    b.wait_text("#nav-tally", "Monthly tally").await;
+    b.wait_text("#nav-tally", "Monthly report").await;
     b.wait_text("#tally", "Target met").await;
     b.snap("4-tally-en").await;
     b.client.refresh().await.expect("reload");
@@ -110,13 +154,17 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
 
     // Export: a real download that reads back as a valid backup.
     b.click("#nav-data").await;
-    b.wait_text("#data-counts", "客户 1 户，事项 1 件，回访 1 条").await;
+    b.wait_text("#data-counts", "客户 1 户，事项 1 件，回访 2 条，员工 1 人，公开信 0 封，签名 1 个").await;
     b.click("#export").await;
     b.wait_text("#notice", "备份已导出").await;
     let file = b.downloaded(".json").await;
     let bytes = std::fs::read(&file).expect("read export");
     let exported = backup::parse(&bytes).expect("the export is a valid backup");
-    assert_eq!((exported.counts.customers, exported.counts.cases, exported.counts.revisits), (1, 1, 1));
+    assert_eq!((exported.counts.customers, exported.counts.cases, exported.counts.revisits), (1, 1, 2));
+    assert_eq!((exported.counts.staff, exported.counts.signatures), (1, 1));
+    let signed = exported.data.revisits.iter().find(|r| r.round == 1).and_then(|r| r.result.as_ref()).expect("round 1");
+    assert!(signed.signature_id.is_some(), "the home visit carries its signature");
+    assert!(exported.data.signatures[0].png.starts_with("data:image/png;base64,"));
     assert_eq!(exported.data.customers[0].name, "王美丽");
     assert!(!exported.device_id.is_nil());
 
@@ -137,11 +185,11 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.find("#import-file").await.send_keys(&tampered.display().to_string()).await.expect("choose file");
     b.wait_text("#notice", "文件内容与校验值不符").await;
     b.client.refresh().await.expect("reload");
-    b.wait_text("#data-counts", "客户 1 户，事项 1 件，回访 1 条").await;
+    b.wait_text("#data-counts", "客户 1 户，事项 1 件，回访 2 条，员工 1 人，公开信 0 封，签名 1 个").await;
 
     // The good file goes through the preview and restores the same data.
     b.find("#import-file").await.send_keys(&file.display().to_string()).await.expect("choose file");
-    b.wait_text("#import-preview", "客户 1 户，事项 1 件，回访 1 条").await;
+    b.wait_text("#import-preview", "客户 1 户，事项 1 件，回访 2 条，员工 1 人，公开信 0 封，签名 1 个").await;
     b.snap("6-import-preview").await;
     b.click("#import-confirm").await;
     b.wait_text("#notice", "备份已导入").await;

@@ -142,11 +142,11 @@ pub fn exclusion(lang: Lang, e: Exclusion) -> &'static str {
 
 pub fn span(lang: Lang, s: Span) -> String {
     match (lang, s) {
-        (Lang::Zh, Span::Days(n)) => format!("{n} 天"),
+        (Lang::Zh, Span::Days(n)) => format!("{n}天"),
         (Lang::En, Span::Days(n)) => format!("{n} day{}", plural(n)),
-        (Lang::Zh, Span::WorkingDays(n)) => format!("{n} 个工作日"),
+        (Lang::Zh, Span::WorkingDays(n)) => format!("{n}个工作日"),
         (Lang::En, Span::WorkingDays(n)) => format!("{n} working day{}", plural(n)),
-        (Lang::Zh, Span::Months(n)) => format!("{n} 个月"),
+        (Lang::Zh, Span::Months(n)) => format!("{n}个月"),
         (Lang::En, Span::Months(n)) => format!("{n} month{}", plural(n)),
     }
 }

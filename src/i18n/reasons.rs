@@ -41,7 +41,7 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
             let opens = if opens_after == &huifang_core::policy::Span::Days(0) {
                 String::new()
             } else {
-                format!("满 {} 后", span(lang, *opens_after))
+                format!("满{}后", span(lang, *opens_after))
             };
             format!(
                 "{}于 {on} {}，{opens}须在 {} 内回访",

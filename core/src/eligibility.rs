@@ -1,8 +1,6 @@
 //! Which cases a policy revisits and their window: shared by the scheduler
 //! (what is due) and the report (what was eligible, what was on time).
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
@@ -14,9 +12,9 @@ use crate::policy::{Exclusion, Policy, PolicyKey, PolicySet};
 /// Facts about the whole dataset that exemptions depend on.
 pub struct Exemptions {
     /// Households that have had a major complaint (rule 4).
-    had_major_complaint: HashSet<Uuid>,
+    had_major_complaint: crate::id_map::IdSet<Uuid>,
     /// Cases answered by an open letter (rule 8), with its date.
-    open_letter: std::collections::HashMap<Uuid, (Uuid, NaiveDate)>,
+    open_letter: crate::id_map::IdMap<Uuid, (Uuid, NaiveDate)>,
 }
 
 impl Exemptions {
@@ -52,8 +50,8 @@ impl Exemptions {
     }
 }
 
-fn open_letter_cases(letters: &[OpenLetter]) -> std::collections::HashMap<Uuid, (Uuid, NaiveDate)> {
-    let mut map = std::collections::HashMap::new();
+fn open_letter_cases(letters: &[OpenLetter]) -> crate::id_map::IdMap<Uuid, (Uuid, NaiveDate)> {
+    let mut map = crate::id_map::IdMap::default();
     for l in letters {
         for &c in &l.case_ids {
             // The earliest letter closes the case.
@@ -145,10 +143,10 @@ pub fn selection(
     index: &crate::model::Index<'_>,
     ex: &Exemptions,
     policies: &PolicySet,
-) -> std::collections::HashMap<Uuid, Pick> {
+) -> crate::id_map::IdMap<Uuid, Pick> {
     use std::collections::HashMap;
     let mut counts: HashMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)> = HashMap::new();
-    let mut picks = HashMap::with_capacity(eligible.len());
+    let mut picks = crate::id_map::IdMap::with_capacity_and_hasher(eligible.len(), Default::default());
     for e in eligible {
         let target = policies.policy_ref(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
         let (seen, picked) =

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod calendar;
 pub mod contact;
 pub mod eligibility;
+pub mod id_map;
 pub mod migrate;
 pub mod model;
 pub mod policy;

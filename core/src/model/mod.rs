@@ -7,8 +7,6 @@ mod open_letter;
 mod revisit;
 mod staff;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -21,6 +19,7 @@ pub use revisit::{
 };
 pub use staff::{Role, Staff};
 
+use crate::id_map::IdMap;
 use crate::settings::Settings;
 
 /// Everything the office keeps, as the rules and the backup see it.
@@ -60,16 +59,17 @@ impl Dataset {
 
 /// Id lookups built once, so rules over 100,000 cases stay linear.
 pub struct Index<'a> {
-    pub customers: HashMap<Uuid, &'a Customer>,
-    pub cases: HashMap<Uuid, &'a Case>,
-    pub staff: HashMap<Uuid, &'a Staff>,
+    pub customers: IdMap<Uuid, &'a Customer>,
+    pub cases: IdMap<Uuid, &'a Case>,
+    pub staff: IdMap<Uuid, &'a Staff>,
     /// Revisit records of each case, in storage order.
-    pub revisits_by_case: HashMap<Uuid, Vec<&'a Revisit>>,
+    pub revisits_by_case: IdMap<Uuid, Vec<&'a Revisit>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(data: &'a Dataset) -> Self {
-        let mut revisits_by_case: HashMap<Uuid, Vec<&Revisit>> = HashMap::with_capacity(data.cases.len());
+        let mut revisits_by_case: IdMap<Uuid, Vec<&Revisit>> =
+            IdMap::with_capacity_and_hasher(data.cases.len(), Default::default());
         for r in &data.revisits {
             if let Some(case_id) = r.case_id {
                 revisits_by_case.entry(case_id).or_default().push(r);

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::id_hash::{IdMap, IdSet};
+use crate::id_map::{IdMap, IdSet};
 use crate::model::{ClosureReason, RaisedIssue, Revisit, Satisfaction};
 
 /// A revisit completed in the month with the customer dissatisfied.

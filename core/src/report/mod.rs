@@ -11,7 +11,6 @@
 mod building;
 mod dissatisfied;
 mod handling;
-mod id_hash;
 mod month_revisits;
 mod outcome;
 mod repair_sample;
@@ -38,7 +37,7 @@ pub use dissatisfied::{DissatisfiedEntry, FollowUp, FollowUpStatus};
 pub use handling::Handling;
 pub use tally::Tally;
 
-use id_hash::IdMap;
+use crate::id_map::IdMap;
 use month_revisits::MonthRevisits;
 use outcome::{outcome, CaseFacts};
 use tally::TallyAcc;

@@ -4,8 +4,8 @@
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::id_hash::IdSet;
 use crate::calendar::YearMonth;
+use crate::id_map::IdSet;
 use crate::model::{CaseKind, Dataset};
 use crate::policy::Percent;
 

@@ -7,13 +7,11 @@
 //! the same ones: `Exemptions::exclusion` and `window` per case, in the same
 //! order — a test checks the result against `eligible_cases`.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::id_hash::IdMap;
 use crate::eligibility::{window, Eligible, Exemptions};
+use crate::id_map::IdMap;
 use crate::model::{Customer, Dataset, Index, Revisit};
 use crate::policy::PolicyKey;
 
@@ -74,7 +72,7 @@ pub(crate) fn scope<'a>(
     let mut scope = Scope { eligible, records, starts, customers, index: empty_index() };
     // Sized up front: growing a SipHash map rehashes every key again.
     let started = scope.starts.windows(2).filter(|w| w[0] < w[1]).count();
-    let mut by_case: HashMap<Uuid, Vec<&Revisit>> = HashMap::with_capacity(started);
+    let mut by_case: IdMap<Uuid, Vec<&Revisit>> = IdMap::with_capacity_and_hasher(started, Default::default());
     for (i, e) in scope.eligible.iter().enumerate() {
         let records = scope.records(i);
         if !records.is_empty() {
@@ -122,5 +120,10 @@ fn eligible_in<'a>(
 }
 
 fn empty_index<'a>() -> Index<'a> {
-    Index { customers: HashMap::new(), cases: HashMap::new(), staff: HashMap::new(), revisits_by_case: HashMap::new() }
+    Index {
+        customers: IdMap::default(),
+        cases: IdMap::default(),
+        staff: IdMap::default(),
+        revisits_by_case: IdMap::default(),
+    }
 }

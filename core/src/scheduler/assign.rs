@@ -2,7 +2,9 @@
 //! order with someone available, preferring the customer's area, never the
 //! staff the case is about, and spreading the work.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::id_map::IdMap;
 
 use uuid::Uuid;
 
@@ -32,7 +34,7 @@ pub(super) struct Assigner<'a> {
     /// Active staff, by id; the positions below index into it.
     people: Vec<&'a Staff>,
     by_role: BTreeMap<Role, Vec<usize>>,
-    position: HashMap<Uuid, usize>,
+    position: IdMap<Uuid, usize>,
     /// Tasks given to each person so far in this plan.
     load: Vec<u32>,
     /// Roles some task found nobody for.

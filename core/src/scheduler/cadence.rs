@@ -7,8 +7,8 @@
 //! closed occurrence straight back. Annual revisits are customer-level
 //! (`case_id: None`), however many contracts the customer signed.
 
+use crate::id_map::IdMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
@@ -34,8 +34,8 @@ pub(super) fn cadence_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines
 }
 
 /// The last finished cadence revisit per customer and cadence.
-fn last_finished(ctx: &Context<'_>) -> HashMap<(Uuid, Cadence), NaiveDate> {
-    let mut last: HashMap<(Uuid, Cadence), NaiveDate> = HashMap::new();
+fn last_finished(ctx: &Context<'_>) -> IdMap<(Uuid, Cadence), NaiveDate> {
+    let mut last: IdMap<(Uuid, Cadence), NaiveDate> = IdMap::default();
     for r in &ctx.history.cadence_done {
         let (Some(cadence), Some(on)) = (r.cadence, finished_on(r)) else { continue };
         let e = last.entry((r.customer_id, cadence)).or_insert(on);
@@ -47,7 +47,7 @@ fn last_finished(ctx: &Context<'_>) -> HashMap<(Uuid, Cadence), NaiveDate> {
 fn sales<'c>(
     ctx: &'c Context<'_>,
     customer: &Customer,
-    last: &HashMap<(Uuid, Cadence), NaiveDate>,
+    last: &IdMap<(Uuid, Cadence), NaiveDate>,
     holidays: &HolidayPeriods<'c>,
     deadlines: &mut Deadlines<'_>,
 ) -> Option<Draft<'c>> {
@@ -88,12 +88,12 @@ fn sales<'c>(
 /// next is due the policy's recurrence after the last one.
 fn annual_signed<'c>(
     ctx: &'c Context<'_>,
-    last_cadence: &HashMap<(Uuid, Cadence), NaiveDate>,
+    last_cadence: &IdMap<(Uuid, Cadence), NaiveDate>,
     deadlines: &mut Deadlines<'_>,
 ) -> Vec<Draft<'c>> {
     let Some(policy) = ctx.policy(PolicyKey::Signing) else { return Vec::new() };
     let Some(Recurrence::Every(span)) = policy.recurrence else { return Vec::new() };
-    let mut last: HashMap<Uuid, NaiveDate> = HashMap::new();
+    let mut last: IdMap<Uuid, NaiveDate> = IdMap::default();
     for case in ctx.data.cases.iter().filter(|c| c.kind == CaseKind::Signing) {
         let (Some(customer_id), Some(records)) = (case.customer_id, ctx.index.revisits_by_case.get(&case.id)) else {
             continue;

@@ -4,7 +4,9 @@
 //! be listed the plan warns.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::id_map::IdMap;
 
 use uuid::Uuid;
 
@@ -33,7 +35,7 @@ pub(super) fn attach<'c>(
     }
     // A cadence record started for an earlier due date (settings changed
     // since) stands in for the occurrence the rules now compute.
-    let mut slots: HashMap<(Uuid, Cadence), usize> = keyed
+    let mut slots: IdMap<(Uuid, Cadence), usize> = keyed
         .iter()
         .filter_map(|&(_, i)| match (drafts[i].key, drafts[i].record) {
             (TaskKey::Cadence { customer_id, cadence, .. }, None) => Some(((customer_id, cadence), i)),

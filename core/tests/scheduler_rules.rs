@@ -418,6 +418,23 @@ fn rule_14_the_company_managers_escalation_stays_with_the_manager() {
 }
 
 #[test]
+fn rule_14_a_superior_escalating_again_with_an_open_issue_makes_one_task_for_their_superior() {
+    let mut data = world(vec![complaint(1, Severity::General, 1, "2026-11-19")]);
+    escalated_by(&mut data, 1, ASSISTANT_1);
+    let e2 = task(&data, "2026-11-20", 1, 2, true);
+    let again =
+        RevisitResult { escalate: true, staff_id: Some(id(CS_SUPERVISOR)), ..with_issue("2026-11-21", "2026-11-22") };
+    do_task(&mut data, &e2, 200, again);
+    let p = plan_on(&data, "2026-11-21");
+    let t = only(&p);
+    assert_eq!(t.key, TaskKey::Case { case_id: id(1), round: 3, escalation: true });
+    assert_eq!((t.role, t.assignee), (Role::CompanyManager, Some(id(MANAGER))), "the superior's superior");
+    assert_eq!(t.due_on, d("2026-11-22"), "the earlier of the reply date and the escalation window");
+    assert!(t.reasons.contains(&Reason::Escalated { from_role: Role::CustomerServiceSupervisor }));
+    assert!(t.reasons.contains(&Reason::NextRound { parent: id(200), reply_by: d("2026-11-22") }));
+}
+
+#[test]
 fn rule_14_and_15_an_escalated_signing_revisit_is_due_within_5_working_days() {
     let mut data = world(vec![case(1, CaseKind::Signing, 1, "2026-09-21")]);
     let t = task(&data, "2026-09-21", 1, 1, false);
@@ -543,6 +560,21 @@ fn rule_16_a_cadence_revisit_closed_as_unreachable_restarts_the_clock() {
     }
     data.revisits.push(close_unreachable(&rec, d("2026-11-17"), 3, now()).unwrap());
     assert_eq!(cadence_task(&data, "2026-11-18").due_on, d("2026-11-20"));
+}
+
+#[test]
+fn rule_16_a_started_cadence_revisit_stands_in_for_the_occurrence_after_a_class_change() {
+    let mut data = world(vec![]);
+    let c = sales_customer(&mut data, SalesClass::C, "2026-11-16");
+    let t = cadence_task(&data, TODAY);
+    assert_eq!(t.due_on, d("2026-11-23"));
+    data.revisits.push(contact::start(&t, id(100), now()));
+    data.customers[0].sales_class = Some(SalesClass::A);
+    let p = plan_on(&data, TODAY);
+    let s = only(&p);
+    assert_eq!(s.key, TaskKey::Cadence { customer_id: c, cadence: Cadence::Sales, due_on: d("2026-11-23") });
+    assert_eq!(s.record_id, Some(id(100)));
+    assert!(s.reasons.contains(&Reason::SalesCadence { class: SalesClass::A, last: None }), "{:?}", s.reasons);
 }
 
 #[test]

@@ -24,7 +24,8 @@ pub(super) fn cadence_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines
     let last = last_finished(ctx);
     let holidays = HolidayPeriods::new(&ctx.data.settings.calendar);
     let mut out = Vec::new();
-    for customer in ctx.index.customers.values() {
+    // In storage order: reading 20,000 customers in a row is cheaper than by id.
+    for customer in &ctx.data.customers {
         if let Some(d) = sales(ctx, customer, &last, &holidays, deadlines) {
             out.push(d);
         }

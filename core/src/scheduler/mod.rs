@@ -6,7 +6,7 @@
 //!
 //! - `rounds`: case revisits, further rounds and escalations (rules 1–4, 7–11, 14)
 //! - `cadence`: recurring revisits that follow the customer (rule 16)
-//! - `records`: started revisits, never dropped
+//! - `records`: started revisits, never dropped; `history`: one pass over the records
 //! - `assign`: who (rules 1–3, 13, workload); `methods`: how (rules 7, 12)
 //! - `deadline`: working-day due dates and the calendar's gaps (rule 15)
 

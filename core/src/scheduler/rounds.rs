@@ -35,7 +35,9 @@ pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_
             out.push(first_round(e, pick, customer_id, policy, deadlines));
         }
     }
-    // Later rounds: only where a finished round asked for one.
+    // Later rounds: only where a finished round asked for one. They follow
+    // the records even if the case has since become exempt: the customer
+    // was promised an answer (rule 9). Only an open letter answers for them.
     for case_id in &ctx.history.asking {
         if ctx.exemptions.open_letter(*case_id).is_some() {
             continue;
@@ -47,10 +49,7 @@ pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_
         for r in records.iter().filter(|r| asks_for_more(r)) {
             wanted.extend(next_rounds(ctx, case, customer_id, policy, records, r, deadlines));
         }
-        out.extend(merge(wanted).into_iter().filter(|d| match d.key {
-            TaskKey::Case { round, escalation, .. } => !done(records, round, escalation),
-            TaskKey::Cadence { .. } => true,
-        }));
+        out.extend(merge(wanted).into_iter().filter(|d| !done(records, d.key)));
     }
     out
 }
@@ -175,6 +174,8 @@ fn merge(mut wanted: Vec<(u8, Draft<'_>)>) -> Vec<Draft<'_>> {
     out
 }
 
-fn done(records: &[&Revisit], round: u32, escalation: bool) -> bool {
+/// Whether a finished record exists for the case task `key`.
+fn done(records: &[&Revisit], key: TaskKey) -> bool {
+    let TaskKey::Case { round, escalation, .. } = key else { return false };
     records.iter().any(|r| r.is_finished() && r.round == round && r.escalation == escalation)
 }

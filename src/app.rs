@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{NavBar, NoticeBar};
-use crate::i18n::{I18n, Lang, Msg};
+use crate::i18n::{tr, I18n, Lang, Msg};
 use crate::navigation::{current_hash, set_hash, Page};
 use crate::pages::{
     CasesPage, CustomersPage, DataPage, LettersPage, RecordPage, ReportPage, RevisitPage, SettingsPage, StaffPage,
@@ -28,10 +28,9 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move || set_hash(app.page.get()));
 
-    let i18n = I18n(lang);
     view! {
         <header class="topbar">
-            <h1>{move || i18n.t(Msg::AppTitle)} <small>{move || i18n.t(Msg::AppTagline)}</small></h1>
+            <h1>{tr(Msg::AppTitle)} <small>{tr(Msg::AppTagline)}</small></h1>
             <NavBar />
         </header>
         <NoticeBar />

@@ -162,8 +162,12 @@ impl Backup {
     }
 
     pub fn to_json(&self) -> String {
-        // Serializing plain structs with string keys cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        // Through a `Value`, so the records are serialized by the same code
+        // as the checksum's compact form (a smaller app bundle); only the
+        // generic `Value` is pretty-printed. Plain structs with string keys
+        // cannot fail to serialize.
+        let compact = serde_json::to_vec(self).unwrap_or_default();
+        serde_json::from_slice::<Value>(&compact).and_then(|v| serde_json::to_string_pretty(&v)).unwrap_or_default()
     }
 
     /// Suggested file name, e.g. `huifang-backup-2026-11-23.json`.

@@ -9,7 +9,7 @@ use huifang_core::validation::{AttemptDraft, FieldError};
 
 use crate::clock;
 use crate::components::{Choice, FieldErrors, StaffSelect};
-use crate::i18n::{attempt_outcome, field_error, method, use_i18n, Msg};
+use crate::i18n::{attempt_outcome, field_error, method, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -95,21 +95,21 @@ pub fn AttemptLog(
         .collect_view();
     view! {
         <form class="card form" id="attempt-form" on:submit=submit>
-            <h3>{move || i18n.t(Msg::AttemptsTitle)}</h3>
+            <h3>{tr(Msg::AttemptsTitle)}</h3>
             <table class="list attempts"><tbody>{rows}</tbody></table>
             <p class="hint" id="suggested-call">
-                {move || i18n.t(Msg::SuggestedCall)} ": " {suggested.format("%Y-%m-%d %H:%M").to_string()}
+                {tr(Msg::SuggestedCall)} ": " {suggested.format("%Y-%m-%d %H:%M").to_string()}
             </p>
             <div class="grid">
-                <label for="attempt-at">{move || i18n.t(Msg::Time)}</label>
+                <label for="attempt-at">{tr(Msg::Time)}</label>
                 <input id="attempt-at" type="datetime-local" bind:value=at />
-                <label for="attempt-method">{move || i18n.t(Msg::Method)}</label>
+                <label for="attempt-method">{tr(Msg::Method)}</label>
                 <Choice id="attempt-method" options=&Method::ALL value=method_v label=method />
-                <label for="attempt-outcome">{move || i18n.t(Msg::Outcome)}</label>
+                <label for="attempt-outcome">{tr(Msg::Outcome)}</label>
                 <Choice id="attempt-outcome" options=&AttemptOutcome::ALL value=outcome_v label=attempt_outcome />
-                <label for="attempt-note">{move || i18n.t(Msg::Note)}</label>
+                <label for="attempt-note">{tr(Msg::Note)}</label>
                 <input id="attempt-note" type="text" bind:value=note />
-                <label for="attempt-staff">{move || i18n.t(Msg::DoneBy)}</label>
+                <label for="attempt-staff">{tr(Msg::DoneBy)}</label>
                 <StaffSelect id="attempt-staff" staff=staff value=who />
             </div>
             <FieldErrors errors=errors />
@@ -122,9 +122,9 @@ pub fn AttemptLog(
                     title=move || if can_close { String::new() } else { i18n.t(Msg::UnreachableNeedsAttempts).replace("{n}", &min.to_string()) }
                     on:click=move |_| { close.dispatch(()); }
                 >
-                    {move || i18n.t(Msg::CloseUnreachable)}
+                    {tr(Msg::CloseUnreachable)}
                 </button>
-                <button type="submit" id="log-attempt" disabled=move || log.pending().get()>{move || i18n.t(Msg::LogAttempt)}</button>
+                <button type="submit" id="log-attempt" disabled=move || log.pending().get()>{tr(Msg::LogAttempt)}</button>
             </div>
         </form>
     }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use huifang_core::report::Tally;
 use huifang_core::{Satisfaction, YearMonth};
 
-use crate::i18n::{percent, satisfaction, use_i18n, Msg};
+use crate::i18n::{percent, satisfaction, tr, use_i18n, Msg};
 
 /// The month's complaint figures at a glance (rule 1's ≥50% target).
 #[component]
@@ -22,30 +22,30 @@ pub fn ComplaintSummary(month: YearMonth, tally: Tally) -> impl IntoView {
     ];
     view! {
         <div class="card tally" id="tally">
-            <h3>{move || i18n.t(Msg::KindComplaint)} " · " {month.to_string()}</h3>
+            <h3>{tr(Msg::KindComplaint)} " · " {month.to_string()}</h3>
             <dl class="figures">
-                <dt>{move || i18n.t(Msg::Eligible)}</dt>
+                <dt>{tr(Msg::Eligible)}</dt>
                 <dd id="tally-eligible">{t.eligible}</dd>
-                <dt>{move || i18n.t(Msg::Revisited)}</dt>
+                <dt>{tr(Msg::Revisited)}</dt>
                 <dd id="tally-revisited">{t.revisited}</dd>
-                <dt>{move || i18n.t(Msg::RevisitRate)}</dt>
+                <dt>{tr(Msg::RevisitRate)}</dt>
                 <dd id="tally-rate">
                     {match t.rate_permille() {
                         Some(r) => percent(r).into_any(),
                         None => (move || i18n.t(Msg::NoRate)).into_any(),
                     }}
                 </dd>
-                <dt>{move || i18n.t(Msg::Target)}</dt>
+                <dt>{tr(Msg::Target)}</dt>
                 <dd id="tally-target">
                     "≥" {t.target.0} "%"
                     {verdict.map(|(class, msg)| view! { <span class=format!("verdict {class}")>{move || i18n.t(msg)}</span> })}
                 </dd>
-                <dt>{move || i18n.t(Msg::OnTime)}</dt>
+                <dt>{tr(Msg::OnTime)}</dt>
                 <dd id="tally-on-time">{t.on_time}</dd>
-                <dt>{move || i18n.t(Msg::Overdue)}</dt>
+                <dt>{tr(Msg::Overdue)}</dt>
                 <dd id="tally-overdue">{t.overdue}</dd>
             </dl>
-            <h4>{move || i18n.t(Msg::SatisfactionTally)}</h4>
+            <h4>{tr(Msg::SatisfactionTally)}</h4>
             <dl class="figures">
                 {sat
                     .into_iter()

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Lang, Msg};
+use crate::i18n::{tr, use_i18n, Lang, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -35,7 +35,7 @@ pub fn NavBar() -> impl IntoView {
                 class="lang"
                 on:click=move |_| i18n.0.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
             >
-                {move || i18n.t(Msg::SwitchLanguage)}
+                {tr(Msg::SwitchLanguage)}
             </button>
         </nav>
     }

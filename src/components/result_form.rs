@@ -8,7 +8,7 @@ use huifang_core::validation::{FieldError, ResultDraft};
 
 use crate::clock;
 use crate::components::{FieldErrors, SignaturePad, StaffSelect};
-use crate::i18n::{method, satisfaction, use_i18n, Msg};
+use crate::i18n::{method, satisfaction, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -86,10 +86,10 @@ pub fn ResultForm(task: PlannedRevisit, record: Option<Revisit>, staff: Vec<Staf
     };
     view! {
         <form class="card form" id="revisit-form" on:submit=submit>
-            <h3>{move || i18n.t(Msg::ResultTitle)}</h3>
-            <aside class="script" id="call-script">{move || i18n.t(Msg::CallScript)}</aside>
+            <h3>{tr(Msg::ResultTitle)}</h3>
+            <aside class="script" id="call-script">{tr(Msg::CallScript)}</aside>
             <div class="grid">
-                <span class="label">{move || i18n.t(Msg::Method)}</span>
+                <span class="label">{tr(Msg::Method)}</span>
                 <div class="radios" role="radiogroup" id="revisit-method">
                     {methods
                         .into_iter()
@@ -103,15 +103,15 @@ pub fn ResultForm(task: PlannedRevisit, record: Option<Revisit>, staff: Vec<Staf
                         })
                         .collect_view()}
                 </div>
-                <label for="revisit-date">{move || i18n.t(Msg::VisitedOn)}</label>
+                <label for="revisit-date">{tr(Msg::VisitedOn)}</label>
                 <input id="revisit-date" type="date" max=today.to_string() bind:value=visited_on />
-                <label for="revisit-time">{move || i18n.t(Msg::Time)}</label>
+                <label for="revisit-time">{tr(Msg::Time)}</label>
                 <input id="revisit-time" type="time" bind:value=at />
-                <label for="revisit-staff">{move || i18n.t(Msg::DoneBy)}</label>
+                <label for="revisit-staff">{tr(Msg::DoneBy)}</label>
                 <StaffSelect id="revisit-staff" staff=staff value=who />
-                <label for="revisit-content">{move || i18n.t(Msg::Content)}</label>
+                <label for="revisit-content">{tr(Msg::Content)}</label>
                 <textarea id="revisit-content" rows="4" bind:value=content></textarea>
-                <span class="label">{move || i18n.t(Msg::Satisfaction)}</span>
+                <span class="label">{tr(Msg::Satisfaction)}</span>
                 <div class="radios" role="radiogroup">
                     {Satisfaction::ALL
                         .into_iter()
@@ -125,25 +125,25 @@ pub fn ResultForm(task: PlannedRevisit, record: Option<Revisit>, staff: Vec<Staf
                         })
                         .collect_view()}
                 </div>
-                <label for="revisit-issues">{move || i18n.t(Msg::IssuesRaised)}</label>
+                <label for="revisit-issues">{tr(Msg::IssuesRaised)}</label>
                 <textarea id="revisit-issues" rows="2" placeholder=move || i18n.t(Msg::IssuesHint) bind:value=issues></textarea>
-                <label for="revisit-reply-by">{move || i18n.t(Msg::ReplyBy)}</label>
+                <label for="revisit-reply-by">{tr(Msg::ReplyBy)}</label>
                 <input id="revisit-reply-by" type="date" min=today.to_string() bind:value=reply_by />
-                <span class="label">{move || i18n.t(Msg::Escalate)}</span>
+                <span class="label">{tr(Msg::Escalate)}</span>
                 <label class="radio">
                     <input type="checkbox" id="revisit-escalate" bind:checked=escalate />
-                    {move || i18n.t(Msg::EscalateHint)}
+                    {tr(Msg::EscalateHint)}
                 </label>
                 <Show when=move || method_v.get() == Method::HomeVisit>
-                    <span class="label">{move || i18n.t(Msg::CustomerSignature)}</span>
+                    <span class="label">{tr(Msg::CustomerSignature)}</span>
                     <SignaturePad value=signature />
                 </Show>
             </div>
             <FieldErrors errors=errors />
             <div class="actions">
-                <button type="button" on:click=move |_| app.go(Page::Today)>{move || i18n.t(Msg::Cancel)}</button>
+                <button type="button" on:click=move |_| app.go(Page::Today)>{tr(Msg::Cancel)}</button>
                 <button type="submit" id="save-revisit" class="primary" disabled=move || save.pending().get()>
-                    {move || i18n.t(Msg::SaveRevisit)}
+                    {tr(Msg::SaveRevisit)}
                 </button>
             </div>
         </form>

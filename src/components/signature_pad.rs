@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, PointerEvent};
 
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg};
 
 /// The customer signs on the tablet with a finger or stylus (rule 5). The
 /// signature is kept as a PNG data URL in `value` once something is drawn.
@@ -74,7 +74,7 @@ pub fn SignaturePad(value: RwSignal<Option<String>>) -> impl IntoView {
                 <span class="hint">
                     {move || if value.get().is_some() { i18n.t(Msg::SignatureTaken) } else { i18n.t(Msg::SignHere) }}
                 </span>
-                <button type="button" id="signature-clear" on:click=clear>{move || i18n.t(Msg::ClearSignature)}</button>
+                <button type="button" id="signature-clear" on:click=clear>{tr(Msg::ClearSignature)}</button>
             </div>
         </div>
     }

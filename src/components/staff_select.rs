@@ -3,7 +3,7 @@ use uuid::Uuid;
 
 use huifang_core::model::Staff;
 
-use crate::i18n::{role, use_i18n, Msg};
+use crate::i18n::{role, tr, use_i18n, Msg};
 
 /// Picks the staff member who did something; active staff only, plus the
 /// current value even if they left (so an old record still shows its name).
@@ -17,7 +17,7 @@ pub fn StaffSelect(id: &'static str, staff: Vec<Staff>, value: RwSignal<Option<U
             id=id
             on:change=move |ev| value.set(Uuid::parse_str(&event_target_value(&ev)).ok())
         >
-            <option value="" selected=move || value.get().is_none()>{move || i18n.t(Msg::NobodyChosen)}</option>
+            <option value="" selected=move || value.get().is_none()>{tr(Msg::NobodyChosen)}</option>
             {options
                 .into_iter()
                 .map(|s| {

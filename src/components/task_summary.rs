@@ -4,7 +4,7 @@ use huifang_core::model::Index;
 use huifang_core::scheduler::PlannedRevisit;
 use huifang_core::Dataset;
 
-use crate::i18n::{case_kind, contact_preference, method, reason, role, severity, urgency, use_i18n, Msg};
+use crate::i18n::{case_kind, contact_preference, method, reason, role, severity, tr, urgency, use_i18n, Msg};
 
 /// Who is revisited about what, by when and why, with the numbers to call:
 /// everything staff need in view while talking to the customer.
@@ -48,14 +48,14 @@ pub fn TaskSummary(task: PlannedRevisit, data: Dataset) -> impl IntoView {
                 }
             })}
             <p class="due">
-                {move || i18n.t(Msg::DueOn)} ": " <strong>{due.to_string()}</strong> " (" {move || urgency(i18n.lang(), u)} ") · "
-                {move || i18n.t(Msg::Round)} " " {round}
-                {escalation.then(|| view! { " · " {move || i18n.t(Msg::EscalationRound)} })} " · "
-                {move || i18n.t(Msg::Assignee)} ": " {assignee.clone().unwrap_or_default()} " "
+                {tr(Msg::DueOn)} ": " <strong>{due.to_string()}</strong> " (" {move || urgency(i18n.lang(), u)} ") · "
+                {tr(Msg::Round)} " " {round}
+                {escalation.then(|| view! { " · " {tr(Msg::EscalationRound)} })} " · "
+                {tr(Msg::Assignee)} ": " {assignee.clone().unwrap_or_default()} " "
                 {move || role(i18n.lang(), role_v)}
             </p>
             <p class="methods">
-                {move || i18n.t(Msg::AllowedMethods)} ": "
+                {tr(Msg::AllowedMethods)} ": "
                 {move || methods.iter().map(|m| method(i18n.lang(), *m)).collect::<Vec<_>>().join(" / ")}
             </p>
             <ul class="why" id="why-due">

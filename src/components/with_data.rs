@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use huifang_core::model::Dataset;
 
-use crate::i18n::{store_error, use_i18n, Msg};
+use crate::i18n::{store_error, tr, use_i18n, Msg};
 use crate::state::use_app;
 use crate::store::StoreError;
 
@@ -17,7 +17,7 @@ where
     let app = use_app();
     let i18n = use_i18n();
     view! {
-        <Transition fallback=move || view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr(Msg::Loading)}</p> }>
             <ErrorBoundary fallback=move |errors| {
                 view! {
                     <div class="notice error" role="alert">

@@ -99,3 +99,11 @@ mod settings_text;
 pub fn percent(permille: u32) -> String {
     format!("{}.{}%", permille / 10, permille % 10)
 }
+
+/// The text of `msg` in the current language, as a reactive view. One
+/// closure type serves every message, so the bundle carries its rendering
+/// code once instead of once per message.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(msg)
+}

@@ -44,7 +44,7 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
                 format!("满{}后", span(lang, *opens_after))
             };
             format!(
-                "{}于 {on} {}，{opens}须在 {} 内回访",
+                "{}于 {on} {}，{opens}须在{}内回访",
                 case_kind(lang, *kind),
                 anchor(lang, *a),
                 span(lang, *due_within)

@@ -6,7 +6,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{CustomerFields, CustomerForm, CustomerList, FieldErrors, WithData};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg};
 use crate::state::use_app;
 
 /// The customer list and the form to add or edit one.
@@ -58,7 +58,7 @@ pub fn CustomersPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{move || i18n.t(Msg::CustomersTitle)}</h2>
+            <h2>{tr(Msg::CustomersTitle)}</h2>
             <form class="card form" id="customer-form" on:submit=submit>
                 <h3>{move || i18n.t(if editing() { Msg::EditCustomer } else { Msg::NewCustomer })}</h3>
                 <CustomerFields form=form />
@@ -73,7 +73,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 errors.set(Vec::new());
                             }
                         >
-                            {move || i18n.t(Msg::CancelEdit)}
+                            {tr(Msg::CancelEdit)}
                         </button>
                     </Show>
                     <button type="submit" id="save-customer" class="primary" disabled=move || save.pending().get()>

@@ -6,7 +6,7 @@ use huifang_core::backup::{self, Backup, Counts};
 use huifang_core::Dataset;
 
 use crate::components::WithData;
-use crate::i18n::{backup_error, use_i18n, Lang, Msg};
+use crate::i18n::{backup_error, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 use crate::{clock, device, files};
 
@@ -98,37 +98,37 @@ pub fn DataPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{move || i18n.t(Msg::DataTitle)}</h2>
-            <p class="hint">{move || i18n.t(Msg::DataWhere)}</p>
+            <h2>{tr(Msg::DataTitle)}</h2>
+            <p class="hint">{tr(Msg::DataWhere)}</p>
             <div class="card">
-                <h3>{move || i18n.t(Msg::CurrentData)}</h3>
+                <h3>{tr(Msg::CurrentData)}</h3>
                 <WithData render=move |data: Dataset| {
                     let c = Counts::of(&data);
                     view! { <p id="data-counts">{move || counts_text(i18n.lang(), &c)}</p> }
                 } />
                 <button id="export" class="primary" on:click=move |_| { export.dispatch(()); }>
-                    {move || i18n.t(Msg::Export)}
+                    {tr(Msg::Export)}
                 </button>
             </div>
             <div class="card">
-                <h3>{move || i18n.t(Msg::Import)}</h3>
-                <label for="import-file">{move || i18n.t(Msg::ImportChoose)}</label>
+                <h3>{tr(Msg::Import)}</h3>
+                <label for="import-file">{tr(Msg::ImportChoose)}</label>
                 <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
             </div>
             <dialog node_ref=dialog id="import-dialog">
                 {move || pending.get().map(|b| {
                     let counts = b.counts;
                     view! {
-                        <p>{move || i18n.t(Msg::ImportPreview)}</p>
+                        <p>{tr(Msg::ImportPreview)}</p>
                         <p id="import-preview">{move || counts_text(i18n.lang(), &counts)}</p>
-                        <p>{move || i18n.t(Msg::ExportedAt)} ": " {clock::local_text(b.exported_at)}</p>
+                        <p>{tr(Msg::ExportedAt)} ": " {clock::local_text(b.exported_at)}</p>
                         <div class="actions">
                             <button id="import-cancel" on:click=move |_| { close(dialog); pending.set(None); }>
-                                {move || i18n.t(Msg::Cancel)}
+                                {tr(Msg::Cancel)}
                             </button>
                             <button id="import-confirm" class="danger" disabled=move || restore.pending().get()
                                 on:click=move |_| { if let Some(b) = pending.get_untracked() { restore.dispatch(b); } }>
-                                {move || i18n.t(Msg::ImportConfirm)}
+                                {tr(Msg::ImportConfirm)}
                             </button>
                         </div>
                     }

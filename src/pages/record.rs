@@ -7,7 +7,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{StaffSelect, WithData};
-use crate::i18n::{closure_reason, field_error, method, satisfaction, use_i18n, Msg};
+use crate::i18n::{closure_reason, field_error, method, satisfaction, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -16,16 +16,15 @@ use crate::state::use_app;
 /// review (rule 6).
 #[component]
 pub fn RecordPage(id: Uuid) -> impl IntoView {
-    let i18n = use_i18n();
     let app = use_app();
     view! {
         <section class="page">
-            <h2>{move || i18n.t(Msg::RecordTitle)}</h2>
+            <h2>{tr(Msg::RecordTitle)}</h2>
             <WithData render=move |data: Dataset| match data.revisits.iter().find(|r| r.id == id).cloned() {
                 Some(r) => view! { <Record rev=r data=data /> }.into_any(),
-                None => view! { <p class="notice error">{move || i18n.t(Msg::CaseNotFound)}</p> }.into_any(),
+                None => view! { <p class="notice error">{tr(Msg::CaseNotFound)}</p> }.into_any(),
             } />
-            <button on:click=move |_| app.go(Page::Tally)>{move || i18n.t(Msg::Back)}</button>
+            <button on:click=move |_| app.go(Page::Tally)>{tr(Msg::Back)}</button>
         </section>
     }
 }
@@ -91,7 +90,7 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
                                 <span class="unanswered">
                                     <input type="text" class="answer-text" bind:value=draft />
                                     <button class="answer-issue" on:click=move |_| { answer.dispatch((i, draft.get())); }>
-                                        {move || i18n.t(Msg::AnswerIssue)}
+                                        {tr(Msg::AnswerIssue)}
                                     </button>
                                 </span>
                             }.into_any(),
@@ -102,14 +101,14 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
             .collect_view();
         view! {
             <dl class="figures" id="record-result">
-                <dt>{move || i18n.t(Msg::Method)}</dt><dd>{move || method(i18n.lang(), m)}</dd>
-                <dt>{move || i18n.t(Msg::VisitedOn)}</dt><dd>{res.visited_on.to_string()} " " {res.at.map(|t| t.format("%H:%M").to_string())}</dd>
-                <dt>{move || i18n.t(Msg::DoneBy)}</dt><dd>{by}</dd>
-                <dt>{move || i18n.t(Msg::Content)}</dt><dd class="description">{res.content.clone()}</dd>
-                <dt>{move || i18n.t(Msg::Satisfaction)}</dt><dd>{move || satisfaction(i18n.lang(), s)}</dd>
-                <dt>{move || i18n.t(Msg::ReplyBy)}</dt><dd>{res.reply_by.map(|d| d.to_string())}</dd>
+                <dt>{tr(Msg::Method)}</dt><dd>{move || method(i18n.lang(), m)}</dd>
+                <dt>{tr(Msg::VisitedOn)}</dt><dd>{res.visited_on.to_string()} " " {res.at.map(|t| t.format("%H:%M").to_string())}</dd>
+                <dt>{tr(Msg::DoneBy)}</dt><dd>{by}</dd>
+                <dt>{tr(Msg::Content)}</dt><dd class="description">{res.content.clone()}</dd>
+                <dt>{tr(Msg::Satisfaction)}</dt><dd>{move || satisfaction(i18n.lang(), s)}</dd>
+                <dt>{tr(Msg::ReplyBy)}</dt><dd>{res.reply_by.map(|d| d.to_string())}</dd>
             </dl>
-            <h4>{move || i18n.t(Msg::IssuesRaised)}</h4>
+            <h4>{tr(Msg::IssuesRaised)}</h4>
             <ul id="record-issues">{issues}</ul>
         }
     });
@@ -121,7 +120,7 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
         <div class="card summary">
             <p><strong>{who}</strong></p>
             <p>{case}</p>
-            <p>{move || i18n.t(Msg::Round)} " " {rev.round} " · " {move || i18n.t(Msg::DueOn)} " " {rev.due_on.to_string()}</p>
+            <p>{tr(Msg::Round)} " " {rev.round} " · " {tr(Msg::DueOn)} " " {rev.due_on.to_string()}</p>
         </div>
         <div class="card">
             {result}
@@ -129,15 +128,15 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
             {signature.map(|png| view! { <img class="signature-image" id="record-signature" src=png alt="签名" /> })}
         </div>
         <div class="card form" id="review-form">
-            <h3>{move || i18n.t(Msg::Review)}</h3>
+            <h3>{tr(Msg::Review)}</h3>
             <div class="grid">
-                <label for="review-by">{move || i18n.t(Msg::Reviewer)}</label>
+                <label for="review-by">{tr(Msg::Reviewer)}</label>
                 <StaffSelect id="review-by" staff=data.staff.clone() value=reviewer />
-                <label for="review-comment">{move || i18n.t(Msg::ReviewComment)}</label>
+                <label for="review-comment">{tr(Msg::ReviewComment)}</label>
                 <textarea id="review-comment" rows="3" bind:value=comment></textarea>
             </div>
             <div class="actions">
-                <button id="save-review" class="primary" on:click=move |_| { save_review.dispatch(()); }>{move || i18n.t(Msg::SaveReview)}</button>
+                <button id="save-review" class="primary" on:click=move |_| { save_review.dispatch(()); }>{tr(Msg::SaveReview)}</button>
             </div>
         </div>
     }

@@ -6,24 +6,23 @@ use huifang_core::{Dataset, YearMonth};
 
 use crate::clock;
 use crate::components::{ComplaintSummary, TallyLine, TallyTable, WithData};
-use crate::i18n::{case_kind, percent, satisfaction, severity, use_i18n, Msg};
+use crate::i18n::{case_kind, percent, satisfaction, severity, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
 /// The monthly report (客户回访记录, 000 §2.4) for the company leadership.
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let i18n = use_i18n();
     let month = RwSignal::new(YearMonth::of(clock::today()).to_string());
     view! {
         <section class="page report">
-            <h2>{move || i18n.t(Msg::TallyTitle)}</h2>
+            <h2>{tr(Msg::TallyTitle)}</h2>
             <label class="inline">
-                {move || i18n.t(Msg::Month)}
+                {tr(Msg::Month)}
                 <input id="tally-month" type="month" bind:value=month />
             </label>
             <button class="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>
-                {move || i18n.t(Msg::Print)}
+                {tr(Msg::Print)}
             </button>
             <WithData render=move |data: Dataset| {
                 move || {
@@ -115,11 +114,11 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
                     <td>{who}</td>
                     <td class="description">{e.content.clone()}</td>
                     <td>
-                        {e.escalate.then(|| view! { <p>{move || i18n.t(Msg::EscalatedToSuperior)}</p> })}
-                        {e.reply_by.map(|d| view! { <p>{move || i18n.t(Msg::ReplyBy)} ": " {d.to_string()}</p> })}
+                        {e.escalate.then(|| view! { <p>{tr(Msg::EscalatedToSuperior)}</p> })}
+                        {e.reply_by.map(|d| view! { <p>{tr(Msg::ReplyBy)} ": " {d.to_string()}</p> })}
                         <ul>{follow}</ul>
                     </td>
-                    <td><button on:click=move |_| app.go(Page::Record(id))>{move || i18n.t(Msg::Open)}</button></td>
+                    <td><button on:click=move |_| app.go(Page::Record(id))>{tr(Msg::Open)}</button></td>
                 </tr>
             }
         })
@@ -135,25 +134,25 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
                 <li class="sample-row">
                     {who} " "
                     {move || if reviewed { i18n.t(Msg::Reviewed) } else { i18n.t(Msg::NotReviewed) }} " "
-                    <button on:click=move |_| app.go(Page::Record(id))>{move || i18n.t(Msg::Review)}</button>
+                    <button on:click=move |_| app.go(Page::Record(id))>{tr(Msg::Review)}</button>
                 </li>
             }
         })
         .collect_view();
     view! {
         <ComplaintSummary month=report.month tally=summary />
-        <h3>{move || i18n.t(Msg::ByKind)}</h3>
+        <h3>{tr(Msg::ByKind)}</h3>
         <TallyTable id="report-by-kind" first=Msg::Kind lines=by_kind />
-        <h3>{move || i18n.t(Msg::ByStaff)}</h3>
+        <h3>{tr(Msg::ByStaff)}</h3>
         <TallyTable id="report-by-staff" first=Msg::Assignee lines=by_staff />
-        <h3>{move || i18n.t(Msg::ByBuilding)}</h3>
+        <h3>{tr(Msg::ByBuilding)}</h3>
         <TallyTable id="report-by-building" first=Msg::Building lines=by_building />
-        <h3>{move || i18n.t(Msg::HandlingRate)}</h3>
+        <h3>{tr(Msg::HandlingRate)}</h3>
         <p id="report-handling">
             {handling.answered} " / " {handling.raised} " · "
             {handling.rate_permille().map(percent).unwrap_or_else(|| "—".into())} " (≥100%)"
         </p>
-        <h3>{move || i18n.t(Msg::Trend)}</h3>
+        <h3>{tr(Msg::Trend)}</h3>
         <table class="list trend" id="report-trend">
             <tbody>
                 {trend
@@ -166,16 +165,16 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
                                 <td class="bar-cell"><span class="bar" style=format!("width:{width}%")></span></td>
                                 <td>{p.tally.revisited} " / " {p.tally.eligible}</td>
                                 <td>{p.tally.rate_permille().map(percent).unwrap_or_else(|| "—".into())}</td>
-                                <td>{move || i18n.t(Msg::SatisfiedShort)} " " {p.tally.satisfied_permille().map(percent).unwrap_or_else(|| "—".into())}</td>
+                                <td>{tr(Msg::SatisfiedShort)} " " {p.tally.satisfied_permille().map(percent).unwrap_or_else(|| "—".into())}</td>
                             </tr>
                         }
                     })
                     .collect_view()}
             </tbody>
         </table>
-        <h3>{move || i18n.t(Msg::DissatisfiedList)}</h3>
+        <h3>{tr(Msg::DissatisfiedList)}</h3>
         <table class="list" id="report-dissatisfied"><tbody>{dissatisfied_rows}</tbody></table>
-        <h3>{move || i18n.t(Msg::RepairSampleList)}</h3>
+        <h3>{tr(Msg::RepairSampleList)}</h3>
         <ul id="report-repair-sample">{sample}</ul>
     }
 }

@@ -5,7 +5,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{AttemptLog, ResultForm, TaskSummary, WithData};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -13,17 +13,16 @@ use crate::state::use_app;
 /// phone or at the door: who and why, the attempts log, then the result.
 #[component]
 pub fn RevisitPage(key: TaskKey) -> impl IntoView {
-    let i18n = use_i18n();
     let app = use_app();
     view! {
         <section class="page">
-            <h2>{move || i18n.t(Msg::RevisitTitle)}</h2>
+            <h2>{tr(Msg::RevisitTitle)}</h2>
             <WithData render=move |data: Dataset| {
                 match plan(&data, clock::today()).items.into_iter().find(|p| p.key == key) {
                     Some(task) => view! { <Task task=task data=data /> }.into_any(),
                     None => view! {
-                        <p class="notice" id="task-gone">{move || i18n.t(Msg::TaskNotOpen)}</p>
-                        <button on:click=move |_| app.go(Page::Today)>{move || i18n.t(Msg::Back)}</button>
+                        <p class="notice" id="task-gone">{tr(Msg::TaskNotOpen)}</p>
+                        <button on:click=move |_| app.go(Page::Today)>{tr(Msg::Back)}</button>
                     }
                     .into_any(),
                 }

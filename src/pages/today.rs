@@ -6,7 +6,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{TableHead, WithData};
-use crate::i18n::{case_kind, method, plan_warning, reason, role, urgency, use_i18n, Msg};
+use crate::i18n::{case_kind, method, plan_warning, reason, role, tr, urgency, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -18,12 +18,12 @@ pub fn TodayPage() -> impl IntoView {
     let today = clock::today();
     view! {
         <section class="page">
-            <h2>{move || i18n.t(Msg::TodayTitle)} " · " {today.to_string()}</h2>
+            <h2>{tr(Msg::TodayTitle)} " · " {today.to_string()}</h2>
             <WithData render=move |data: Dataset| {
                 let plan = plan(&data, today);
                 let warnings = plan.warnings.clone();
                 let rows = if plan.items.is_empty() {
-                    view! { <p class="empty" id="today-empty">{move || i18n.t(Msg::TodayEmpty)}</p> }.into_any()
+                    view! { <p class="empty" id="today-empty">{tr(Msg::TodayEmpty)}</p> }.into_any()
                 } else {
                     let index = Index::new(&data);
                     let rows = plan.items.into_iter().map(|p| row(&index, p)).collect_view();
@@ -66,7 +66,7 @@ fn row(index: &Index<'_>, p: PlannedRevisit) -> impl IntoView + use<> {
             <td class="due-on">{p.due_on.to_string()}</td>
             <td class="urgency">
                 {move || urgency(i18n.lang(), p.urgency)}
-                {(attempts > 0).then(|| view! { <br /><small class="attempts">{move || i18n.t(Msg::AttemptsSoFar)} {attempts}</small> })}
+                {(attempts > 0).then(|| view! { <br /><small class="attempts">{tr(Msg::AttemptsSoFar)} {attempts}</small> })}
             </td>
             <td class="customer">{name}</td>
             <td>{unit}</td>
@@ -94,7 +94,7 @@ fn row(index: &Index<'_>, p: PlannedRevisit) -> impl IntoView + use<> {
             </td>
             <td>
                 <button class="record-revisit" on:click=move |_| app.go(Page::Revisit(key))>
-                    {move || i18n.t(Msg::RecordRevisit)}
+                    {tr(Msg::RecordRevisit)}
                 </button>
             </td>
         </tr>

@@ -16,14 +16,19 @@ pub struct Database {
     db: Rexie,
 }
 
+// Rows go through JSON, the same serde path as the backup file: the rows
+// look like the backup's records in DevTools, and the bundle carries one
+// (de)serializer per record type instead of two.
 fn encode<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
-    // JSON-compatible: `None` becomes null, maps become plain objects, so the
-    // rows look the same in DevTools as in the backup file.
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| StoreError::Encode(e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| StoreError::Encode(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|e| StoreError::Encode(format!("{e:?}")))
 }
 
 fn decode<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Corrupt { store, detail: e.to_string() })
+    let corrupt = |detail: String| StoreError::Corrupt { store, detail };
+    let text: String = js_sys::JSON::stringify(&value).map_err(|e| corrupt(format!("{e:?}")))?.into();
+    let tree: serde_json::Value = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
+    T::deserialize(&tree).map_err(|e| corrupt(e.to_string()))
 }
 
 /// The meta record that says which schema and data migrations this database has.

@@ -11,7 +11,7 @@ use huifang_core::settings::Settings;
 use super::{save_settings, Fold, SettingsErrors};
 use crate::clock;
 use crate::components::Choice;
-use crate::i18n::{day_kind, use_i18n, Lang, Msg};
+use crate::i18n::{day_kind, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 
 const DAY_KINDS: [DayKind; 2] = [DayKind::Holiday, DayKind::SwappedWorkday];
@@ -117,9 +117,9 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
 
     view! {
         <Fold id="calendar".into() summary=Signal::derive(move || i18n.t(Msg::CalendarTitle).to_owned())>
-            <p class="hint">{move || i18n.t(Msg::CalendarHint)}</p>
+            <p class="hint">{tr(Msg::CalendarHint)}</p>
             <div class="calendar-year">
-                <label for="calendar-year">{move || i18n.t(Msg::Year)}</label>
+                <label for="calendar-year">{tr(Msg::Year)}</label>
                 <select id="calendar-year" on:change=move |ev| {
                     if let Ok(y) = event_target_value(&ev).parse() {
                         form.year.set(y);
@@ -137,22 +137,22 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                         prop:checked=move || calendar.with_value(|c| c.covers(form.year.get()))
                         on:change=move |ev| { change.dispatch(Change::Covered(form.year.get_untracked(), event_target_checked(&ev))); }
                     />
-                    {move || i18n.t(Msg::YearComplete)}
+                    {tr(Msg::YearComplete)}
                 </label>
             </div>
             {rows}
             <div class="form grid add-day">
-                <label for="day-date">{move || i18n.t(Msg::Date)}</label>
+                <label for="day-date">{tr(Msg::Date)}</label>
                 <input id="day-date" type="date" bind:value=form.date />
-                <label for="day-kind">{move || i18n.t(Msg::Kind)}</label>
+                <label for="day-kind">{tr(Msg::Kind)}</label>
                 <Choice id="day-kind" options=&DAY_KINDS value=form.kind label=day_kind />
-                <label for="day-name">{move || i18n.t(Msg::DayName)}</label>
+                <label for="day-name">{tr(Msg::DayName)}</label>
                 <input id="day-name" type="text" bind:value=form.name />
             </div>
             <SettingsErrors errors=errors />
             <div class="actions">
                 <button type="button" id="restore-calendar" on:click=move |_| { if let Some(d) = dialog.get() { let _ = d.show_modal(); } }>
-                    {move || i18n.t(Msg::RestoreOfficial)}
+                    {tr(Msg::RestoreOfficial)}
                 </button>
                 <button
                     type="button"
@@ -163,13 +163,13 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                         change.dispatch(Change::Add(form.kind.get_untracked(), form.date.get_untracked(), form.name.get_untracked()));
                     }
                 >
-                    {move || i18n.t(Msg::AddDay)}
+                    {tr(Msg::AddDay)}
                 </button>
             </div>
             <dialog node_ref=dialog id="restore-calendar-dialog">
-                <p>{move || i18n.t(Msg::RestoreOfficialConfirm)}</p>
+                <p>{tr(Msg::RestoreOfficialConfirm)}</p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>{move || i18n.t(Msg::Cancel)}</button>
+                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>{tr(Msg::Cancel)}</button>
                     <button
                         type="button"
                         id="restore-calendar-confirm"
@@ -181,7 +181,7 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                             change.dispatch(Change::RestoreOfficial);
                         }
                     >
-                        {move || i18n.t(Msg::Confirm)}
+                        {tr(Msg::Confirm)}
                     </button>
                 </div>
             </dialog>

@@ -18,7 +18,7 @@ use huifang_core::model::Method;
 use huifang_core::settings::edit::{SettingsError, SpanDraft, SpanUnit};
 use huifang_core::settings::Settings;
 
-use crate::i18n::{settings_error, span_unit, use_i18n, Msg};
+use crate::i18n::{settings_error, span_unit, tr, use_i18n, Msg};
 use crate::state::AppState;
 
 /// Methods a policy can name: letters answer many cases at once through an
@@ -194,7 +194,7 @@ where
     view! {
         <div class="actions">
             <button type="button" class=format!("restore-{class}") on:click=move |_| restore()>
-                {move || i18n.t(Msg::RestoreDefaults)}
+                {tr(Msg::RestoreDefaults)}
             </button>
             <button type="button" class=format!("primary save-{class}") disabled=pending on:click=move |_| save()>
                 {move || i18n.t(if pending.get() { Msg::Saving } else { Msg::Save })}

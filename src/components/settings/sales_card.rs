@@ -7,7 +7,7 @@ use huifang_core::settings::Settings;
 
 use super::{save_settings, Fold, OptionalSpan, SectionActions, SettingsErrors, SpanInput, METHODS};
 use crate::components::Checks;
-use crate::i18n::{method, role, sales_class, use_i18n, Msg};
+use crate::i18n::{method, role, sales_class, tr, use_i18n, Msg};
 use crate::state::use_app;
 
 /// One sales-centre class's cadence (rule 16), folded to its name.
@@ -69,11 +69,11 @@ pub fn SalesCard(cadence: SalesCadence) -> impl IntoView {
                 <span></span>
                 <label class="check">
                     <input type="checkbox" class="on-holidays" bind:checked=on_holidays />
-                    {move || i18n.t(Msg::OnHolidays)}
+                    {tr(Msg::OnHolidays)}
                 </label>
-                <span class="label">{move || i18n.t(Msg::SalesMethods)}</span>
+                <span class="label">{tr(Msg::SalesMethods)}</span>
                 <Checks class="method" options=&METHODS value=methods label=method />
-                <span class="label">{move || i18n.t(Msg::SalesRoles)}</span>
+                <span class="label">{tr(Msg::SalesRoles)}</span>
                 <Checks class="role" options=&Role::ALL value=roles label=role />
             </div>
             <SettingsErrors errors=errors />

@@ -48,10 +48,10 @@ pub fn Handling(case: Case, revisited: bool) -> impl IntoView {
         }
     });
     view! {
-        <span class="state">{move || i18n.t(Msg::InHandling)}</span>
+        <span class="state">{i18n.tr(Msg::InHandling)}</span>
         {reply_only.then(|| view! {
             <label class="block">
-                {move || i18n.t(Msg::WrittenReply)}
+                {i18n.tr(Msg::WrittenReply)}
                 <textarea class="written-reply" rows="2" bind:value=reply></textarea>
             </label>
         })}
@@ -80,7 +80,7 @@ pub fn RequestRevisit(case: Case) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     if case.revisit_requested {
-        return view! { <span class="tag requested">{move || i18n.t(Msg::RevisitRequested)}</span> }.into_any();
+        return view! { <span class="tag requested">{i18n.tr(Msg::RevisitRequested)}</span> }.into_any();
     }
     let exempt = case.anonymous || case.reply_only || case.duplicate_of.is_some() || case.customer_id.is_none();
     if exempt || PolicyKey::of(&case).is_none() {
@@ -101,7 +101,7 @@ pub fn RequestRevisit(case: Case) -> impl IntoView {
                 request.dispatch(case.clone());
             }
         >
-            {move || i18n.t(Msg::RequestRevisit)}
+            {i18n.tr(Msg::RequestRevisit)}
         </button>
     }
     .into_any()

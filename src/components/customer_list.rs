@@ -10,7 +10,7 @@ use crate::i18n::{contact_preference, sales_class, use_i18n, Msg};
 pub fn CustomerList(data: Dataset, form: CustomerForm) -> impl IntoView {
     let i18n = use_i18n();
     if data.customers.is_empty() {
-        return view! { <p class="empty">{move || i18n.t(Msg::NoCustomers)}</p> }.into_any();
+        return view! { <p class="empty">{i18n.tr(Msg::NoCustomers)}</p> }.into_any();
     }
     let rows = data
         .customers
@@ -29,8 +29,8 @@ pub fn CustomerList(data: Dataset, form: CustomerForm) -> impl IntoView {
                     <td>{move || contact_preference(i18n.lang(), contact)}</td>
                     <td class="move-in">
                         {moved_in}
-                        {decorating.then(|| view! { <span class="tag">{move || i18n.t(Msg::Decorating)}</span> })}
-                        {(!resident).then(|| view! { <span class="tag">{move || i18n.t(Msg::NotResident)}</span> })}
+                        {decorating.then(|| view! { <span class="tag">{i18n.tr(Msg::Decorating)}</span> })}
+                        {(!resident).then(|| view! { <span class="tag">{i18n.tr(Msg::NotResident)}</span> })}
                     </td>
                     <td>
                         {move || class.map(|k| sales_class(i18n.lang(), k))}
@@ -45,7 +45,7 @@ pub fn CustomerList(data: Dataset, form: CustomerForm) -> impl IntoView {
                                 crate::components::scroll_to_top();
                             }
                         >
-                            {move || i18n.t(Msg::Edit)}
+                            {i18n.tr(Msg::Edit)}
                         </button>
                     </td>
                 </tr>

@@ -92,6 +92,7 @@ mod errors;
 mod labels;
 mod messages;
 mod settings_text;
+mod tr;
 
 /// A rate in permille as a percentage with one decimal, e.g. "100.0%".
 pub fn percent(permille: u32) -> String {

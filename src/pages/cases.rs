@@ -64,11 +64,11 @@ pub fn CasesPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{move || i18n.t(Msg::CasesTitle)}</h2>
+            <h2>{i18n.tr(Msg::CasesTitle)}</h2>
             <WithData render=move |data: Dataset| {
                 let no_customers = data.customers.is_empty();
                 view! {
-                    {no_customers.then(|| view! { <p class="hint">{move || i18n.t(Msg::NeedCustomerFirst)}</p> })}
+                    {no_customers.then(|| view! { <p class="hint">{i18n.tr(Msg::NeedCustomerFirst)}</p> })}
                     <form class="card form" id="complaint-form" on:submit=submit>
                         <h3>{move || i18n.t(if editing() { Msg::EditCase } else { Msg::NewCase })}</h3>
                         <CaseFields form=form data=data.clone() />
@@ -83,7 +83,7 @@ pub fn CasesPage() -> impl IntoView {
                                         errors.set(Vec::new());
                                     }
                                 >
-                                    {move || i18n.t(Msg::CancelEdit)}
+                                    {i18n.tr(Msg::CancelEdit)}
                                 </button>
                             </Show>
                             <button type="submit" id="save-complaint" class="primary" disabled=move || save.pending().get()>

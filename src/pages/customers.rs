@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use huifang_core::model::Customer;
@@ -8,6 +10,7 @@ use crate::clock;
 use crate::components::{CustomerFields, CustomerForm, CustomerList, FieldErrors, WithData};
 use crate::i18n::{use_i18n, Msg};
 use crate::state::use_app;
+use crate::store::Database;
 
 /// The customer list and the form to add or edit one.
 #[component]
@@ -37,9 +40,7 @@ pub fn CustomersPage() -> impl IntoView {
             });
             let saved = match move_in {
                 Some(case) => {
-                    let write = |db: std::rc::Rc<crate::store::Database>| async move {
-                        db.put_customer_with_case(&customer, &case).await
-                    };
+                    let write = |db: Rc<Database>| async move { db.put_customer_with_case(&customer, &case).await };
                     app.save(Msg::CustomerSavedMoveIn, write).await
                 }
                 None => app.save(Msg::CustomerSaved, |db| async move { db.put_customer(&customer).await }).await,
@@ -58,7 +59,7 @@ pub fn CustomersPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{move || i18n.t(Msg::CustomersTitle)}</h2>
+            <h2>{i18n.tr(Msg::CustomersTitle)}</h2>
             <form class="card form" id="customer-form" on:submit=submit>
                 <h3>{move || i18n.t(if editing() { Msg::EditCustomer } else { Msg::NewCustomer })}</h3>
                 <CustomerFields form=form />
@@ -73,7 +74,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 errors.set(Vec::new());
                             }
                         >
-                            {move || i18n.t(Msg::CancelEdit)}
+                            {i18n.tr(Msg::CancelEdit)}
                         </button>
                     </Show>
                     <button type="submit" id="save-customer" class="primary" disabled=move || save.pending().get()>

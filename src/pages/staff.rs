@@ -65,29 +65,29 @@ pub fn StaffPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{move || i18n.t(Msg::StaffTitle)}</h2>
+            <h2>{i18n.tr(Msg::StaffTitle)}</h2>
             <form class="card form" id="staff-form" on:submit=submit>
                 <h3>{move || i18n.t(if editing.with(Option::is_some) { Msg::EditStaff } else { Msg::NewStaff })}</h3>
                 <div class="grid">
-                    <label for="staff-name">{move || i18n.t(Msg::Name)}</label>
+                    <label for="staff-name">{i18n.tr(Msg::Name)}</label>
                     <input id="staff-name" type="text" bind:value=name />
-                    <label for="staff-role">{move || i18n.t(Msg::Role)}</label>
+                    <label for="staff-role">{i18n.tr(Msg::Role)}</label>
                     <Choice id="staff-role" options=&Role::ALL value=role_v label=role />
-                    <label for="staff-buildings">{move || i18n.t(Msg::Buildings)}</label>
+                    <label for="staff-buildings">{i18n.tr(Msg::Buildings)}</label>
                     <div>
                         <input id="staff-buildings" type="text" bind:value=buildings />
-                        <p class="hint">{move || i18n.t(Msg::BuildingsHint)}</p>
+                        <p class="hint">{i18n.tr(Msg::BuildingsHint)}</p>
                     </div>
                     <span></span>
                     <label class="check">
                         <input id="staff-active" type="checkbox" bind:checked=active />
-                        {move || i18n.t(Msg::Active)}
+                        {i18n.tr(Msg::Active)}
                     </label>
                 </div>
                 <FieldErrors errors=errors />
                 <div class="actions">
                     <Show when=move || editing.with(Option::is_some)>
-                        <button type="button" id="cancel-staff" on:click=move |_| reset()>{move || i18n.t(Msg::CancelEdit)}</button>
+                        <button type="button" id="cancel-staff" on:click=move |_| reset()>{i18n.tr(Msg::CancelEdit)}</button>
                     </Show>
                     <button type="submit" id="save-staff" class="primary" disabled=move || save.pending().get()>
                         {move || i18n.t(if save.pending().get() { Msg::Saving } else { Msg::SaveStaff })}
@@ -106,7 +106,7 @@ where
 {
     let i18n = use_i18n();
     if data.staff.is_empty() {
-        return view! { <p class="empty">{move || i18n.t(Msg::NoStaff)}</p> }.into_any();
+        return view! { <p class="empty">{i18n.tr(Msg::NoStaff)}</p> }.into_any();
     }
     let rows = data
         .staff
@@ -123,7 +123,7 @@ where
                     <td>{move || if buildings.is_empty() { i18n.t(Msg::AllBuildings).to_owned() } else { buildings.clone() }}</td>
                     <td>{move || i18n.t(if is_active { Msg::Active } else { Msg::Inactive })}</td>
                     <td>
-                        <button type="button" class="edit-staff" on:click=move |_| edit(s.clone())>{move || i18n.t(Msg::Edit)}</button>
+                        <button type="button" class="edit-staff" on:click=move |_| edit(s.clone())>{i18n.tr(Msg::Edit)}</button>
                     </td>
                 </tr>
             }

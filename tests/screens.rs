@@ -185,6 +185,7 @@ async fn the_records_screens_save_through_their_forms() {
     set("#complaint-list .case-row .written-reply", "已复函区住建局");
     click("#complaint-list .case-row .mark-handled");
     saved("已标记处理完成").await;
+    wait_text("#complaint-list .case-row .written-reply-text", "已复函区住建局").await;
     assert_eq!(count("#complaint-list .case-row .request-revisit[disabled]"), 0);
 
     // Edit a case, then put another on the revisit list.

@@ -160,7 +160,6 @@ messages! {
     Edit => "编辑", "Edit";
     CancelEdit => "取消编辑", "Cancel editing";
     Save => "保存", "Save";
-    Add => "添加", "Add";
     Remove => "删除", "Remove";
     Confirm => "确定", "Confirm";
     All => "全部", "All";
@@ -197,7 +196,6 @@ messages! {
     NotResident => "未入住", "Not living there";
     SalesClass => "销售客户分类", "Sales class";
     SalesClassSince => "分类日期", "Class given on";
-    NoSalesClass => "不适用", "None";
     CustomerSavedMoveIn => "客户已保存，入伙事项已登记", "Customer saved; move-in recorded";
 
     CasesTitle => "事项", "Cases";

@@ -94,16 +94,15 @@ mod labels;
 mod messages;
 mod reasons;
 mod settings_text;
+mod tr;
 
 /// A rate in permille as a percentage with one decimal, e.g. "100.0%".
 pub fn percent(permille: u32) -> String {
     format!("{}.{}%", permille / 10, permille % 10)
 }
 
-/// The text of `msg` in the current language, as a reactive view. One
-/// closure type serves every message, so the bundle carries its rendering
-/// code once instead of once per message.
-pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
-    let i18n = use_i18n();
-    move || i18n.t(msg)
+/// [`I18n::tr`] for the current context's language: the same closure type,
+/// so every message text shares one copy of its rendering code.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    use_i18n().tr(msg)
 }

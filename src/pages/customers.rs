@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use huifang_core::model::Customer;
@@ -6,8 +8,9 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{CustomerFields, CustomerForm, CustomerList, FieldErrors, WithData};
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg};
 use crate::state::use_app;
+use crate::store::Database;
 
 /// The customer list and the form to add or edit one.
 #[component]
@@ -37,9 +40,7 @@ pub fn CustomersPage() -> impl IntoView {
             });
             let saved = match move_in {
                 Some(case) => {
-                    let write = |db: std::rc::Rc<crate::store::Database>| async move {
-                        db.put_customer_with_case(&customer, &case).await
-                    };
+                    let write = |db: Rc<Database>| async move { db.put_customer_with_case(&customer, &case).await };
                     app.save(Msg::CustomerSavedMoveIn, write).await
                 }
                 None => app.save(Msg::CustomerSaved, |db| async move { db.put_customer(&customer).await }).await,
@@ -58,7 +59,7 @@ pub fn CustomersPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{tr(Msg::CustomersTitle)}</h2>
+            <h2>{i18n.tr(Msg::CustomersTitle)}</h2>
             <form class="card form" id="customer-form" on:submit=submit>
                 <h3>{move || i18n.t(if editing() { Msg::EditCustomer } else { Msg::NewCustomer })}</h3>
                 <CustomerFields form=form />
@@ -73,7 +74,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 errors.set(Vec::new());
                             }
                         >
-                            {tr(Msg::CancelEdit)}
+                            {i18n.tr(Msg::CancelEdit)}
                         </button>
                     </Show>
                     <button type="submit" id="save-customer" class="primary" disabled=move || save.pending().get()>

@@ -8,11 +8,10 @@ use huifang_core::settings::edit::{
 };
 use huifang_core::settings::Settings;
 
-use super::{save_settings, Fold, SettingsErrors};
+use super::{use_saver, Fold, SettingsErrors};
 use crate::clock;
 use crate::components::Choice;
-use crate::i18n::{day_kind, tr, use_i18n, Lang, Msg};
-use crate::state::use_app;
+use crate::i18n::{day_kind, use_i18n, Lang, Msg};
 
 const DAY_KINDS: [DayKind; 2] = [DayKind::Holiday, DayKind::SwappedWorkday];
 
@@ -60,33 +59,29 @@ fn weekday(lang: Lang, d: NaiveDate) -> String {
 #[component]
 pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView {
     let i18n = use_i18n();
-    let app = use_app();
     let years = calendar_years(&calendar, clock::today());
     let calendar = StoredValue::new(calendar);
     let errors = RwSignal::new(Vec::new());
     let dialog = NodeRef::<Dialog>::new();
 
-    let change = Action::new_local(move |c: &Change| {
-        let c = c.clone();
-        async move {
-            let edit = |s: &Settings| {
-                let calendar = match &c {
-                    Change::Add(kind, date, name) => add_day(&s.calendar, *kind, date, name).map_err(|e| vec![e])?,
-                    Change::Remove(date) => remove_day(&s.calendar, *date),
-                    Change::Covered(year, on) => set_covered(&s.calendar, *year, *on),
-                    Change::RestoreOfficial => restore_official(&s.calendar),
-                };
-                Ok(Settings { calendar, ..s.clone() })
+    let saver = use_saver();
+    let change = move |c: Change| {
+        let edit = |s: &Settings| {
+            let calendar = match &c {
+                Change::Add(kind, date, name) => add_day(&s.calendar, *kind, date, name).map_err(|e| vec![e])?,
+                Change::Remove(date) => remove_day(&s.calendar, *date),
+                Change::Covered(year, on) => set_covered(&s.calendar, *year, *on),
+                Change::RestoreOfficial => restore_official(&s.calendar),
             };
-            let saved = save_settings(app, errors, Msg::CalendarSaved, edit).await;
-            if let (true, Change::Add(..)) = (saved, &c) {
-                // Holiday periods run over several days: ready for the next one.
-                let next =
-                    NaiveDate::parse_from_str(&form.date.get_untracked(), "%Y-%m-%d").ok().and_then(|d| d.succ_opt());
-                form.date.set(next.map(|d| d.to_string()).unwrap_or_default());
-            }
+            Ok(Settings { calendar, ..s.clone() })
+        };
+        if saver.save(errors, Msg::CalendarSaved, edit) && matches!(c, Change::Add(..)) {
+            // Holiday periods run over several days: ready for the next one.
+            let next =
+                NaiveDate::parse_from_str(&form.date.get_untracked(), "%Y-%m-%d").ok().and_then(|d| d.succ_opt());
+            form.date.set(next.map(|d| d.to_string()).unwrap_or_default());
         }
-    });
+    };
 
     let rows = move || {
         let lang = i18n.lang();
@@ -104,7 +99,7 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                         <td>{day_kind(lang, d.kind)}</td>
                         <td>{d.name}</td>
                         <td>
-                            <button type="button" class="remove-day" on:click=move |_| { change.dispatch(Change::Remove(date)); }>
+                            <button type="button" class="remove-day" on:click=move |_| { change(Change::Remove(date)); }>
                                 {i18n.t(Msg::Remove)}
                             </button>
                         </td>
@@ -117,9 +112,9 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
 
     view! {
         <Fold id="calendar".into() summary=Signal::derive(move || i18n.t(Msg::CalendarTitle).to_owned())>
-            <p class="hint">{tr(Msg::CalendarHint)}</p>
+            <p class="hint">{i18n.tr(Msg::CalendarHint)}</p>
             <div class="calendar-year">
-                <label for="calendar-year">{tr(Msg::Year)}</label>
+                <label for="calendar-year">{i18n.tr(Msg::Year)}</label>
                 <select id="calendar-year" on:change=move |ev| {
                     if let Ok(y) = event_target_value(&ev).parse() {
                         form.year.set(y);
@@ -135,41 +130,41 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                         id="year-covered"
                         type="checkbox"
                         prop:checked=move || calendar.with_value(|c| c.covers(form.year.get()))
-                        on:change=move |ev| { change.dispatch(Change::Covered(form.year.get_untracked(), event_target_checked(&ev))); }
+                        on:change=move |ev| { change(Change::Covered(form.year.get_untracked(), event_target_checked(&ev))); }
                     />
-                    {tr(Msg::YearComplete)}
+                    {i18n.tr(Msg::YearComplete)}
                 </label>
             </div>
             {rows}
             <div class="form grid add-day">
-                <label for="day-date">{tr(Msg::Date)}</label>
+                <label for="day-date">{i18n.tr(Msg::Date)}</label>
                 <input id="day-date" type="date" bind:value=form.date />
-                <label for="day-kind">{tr(Msg::Kind)}</label>
+                <label for="day-kind">{i18n.tr(Msg::Kind)}</label>
                 <Choice id="day-kind" options=&DAY_KINDS value=form.kind label=day_kind />
-                <label for="day-name">{tr(Msg::DayName)}</label>
+                <label for="day-name">{i18n.tr(Msg::DayName)}</label>
                 <input id="day-name" type="text" bind:value=form.name />
             </div>
             <SettingsErrors errors=errors />
             <div class="actions">
                 <button type="button" id="restore-calendar" on:click=move |_| { if let Some(d) = dialog.get() { let _ = d.show_modal(); } }>
-                    {tr(Msg::RestoreOfficial)}
+                    {i18n.tr(Msg::RestoreOfficial)}
                 </button>
                 <button
                     type="button"
                     id="add-day"
                     class="primary"
-                    disabled=move || change.pending().get()
+                    disabled=move || saver.pending()
                     on:click=move |_| {
-                        change.dispatch(Change::Add(form.kind.get_untracked(), form.date.get_untracked(), form.name.get_untracked()));
+                        change(Change::Add(form.kind.get_untracked(), form.date.get_untracked(), form.name.get_untracked()));
                     }
                 >
-                    {tr(Msg::AddDay)}
+                    {i18n.tr(Msg::AddDay)}
                 </button>
             </div>
             <dialog node_ref=dialog id="restore-calendar-dialog">
-                <p>{tr(Msg::RestoreOfficialConfirm)}</p>
+                <p>{i18n.tr(Msg::RestoreOfficialConfirm)}</p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>{tr(Msg::Cancel)}</button>
+                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>{i18n.tr(Msg::Cancel)}</button>
                     <button
                         type="button"
                         id="restore-calendar-confirm"
@@ -178,10 +173,10 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                             if let Some(d) = dialog.get() {
                                 d.close();
                             }
-                            change.dispatch(Change::RestoreOfficial);
+                            change(Change::RestoreOfficial);
                         }
                     >
-                        {tr(Msg::Confirm)}
+                        {i18n.tr(Msg::Confirm)}
                     </button>
                 </div>
             </dialog>

@@ -4,8 +4,8 @@ use huifang_core::policy::PolicySet;
 use huifang_core::settings::edit::{set_repair_sample, CallWindowDraft, ContactDraft};
 use huifang_core::settings::Settings;
 
-use super::{save_settings, Fold, SectionActions, SettingsErrors};
-use crate::i18n::{tr, use_i18n, Msg};
+use super::{use_saver, Fold, SectionActions, SettingsErrors};
+use crate::i18n::{use_i18n, Msg};
 use crate::state::use_app;
 
 /// One call window row: a key for the list, and its two times.
@@ -40,13 +40,12 @@ pub fn ContactCard(policies: PolicySet) -> impl IntoView {
             .collect(),
         min_attempts: attempts.get_untracked(),
     };
-    let save = Action::new_local(move |d: &ContactDraft| {
-        let d = d.clone();
-        async move {
-            let edit = |s: &Settings| d.apply(&s.policies).map(|policies| Settings { policies, ..s.clone() });
-            save_settings(app, errors, Msg::SettingsSaved, edit).await;
-        }
-    });
+    let saver = use_saver();
+    let save = move || {
+        let d = draft();
+        let edit = |s: &Settings| d.apply(&s.policies).map(|policies| Settings { policies, ..s.clone() });
+        saver.save(errors, Msg::SettingsSaved, edit);
+    };
     let restore = move || {
         let d = ContactDraft::default_for();
         windows.set(d.windows.into_iter().map(row).collect());
@@ -58,7 +57,7 @@ pub fn ContactCard(policies: PolicySet) -> impl IntoView {
     view! {
         <Fold id="contact".into() summary=Signal::derive(move || i18n.t(Msg::ContactTitle).to_owned())>
             <div class="form grid">
-                <span class="label">{tr(Msg::CallWindows)}</span>
+                <span class="label">{i18n.tr(Msg::CallWindows)}</span>
                 <div id="call-windows">
                     <For each=move || windows.get() key=|w| w.key let:w>
                         <div class="call-window">
@@ -66,26 +65,19 @@ pub fn ContactCard(policies: PolicySet) -> impl IntoView {
                             " – "
                             <input type="time" class="window-to" bind:value=w.to />
                             <button type="button" class="remove-window" on:click=move |_| windows.update(|v| v.retain(|x| x.key != w.key))>
-                                {tr(Msg::Remove)}
+                                {i18n.tr(Msg::Remove)}
                             </button>
                         </div>
                     </For>
                     <button type="button" id="add-window" on:click=move |_| windows.update(|v| v.push(row(blank())))>
-                        {tr(Msg::AddWindow)}
+                        {i18n.tr(Msg::AddWindow)}
                     </button>
                 </div>
-                <label for="min-attempts">{tr(Msg::MinAttempts)}</label>
+                <label for="min-attempts">{i18n.tr(Msg::MinAttempts)}</label>
                 <input id="min-attempts" type="number" min="1" max=ContactDraft::MAX_ATTEMPTS bind:value=attempts />
             </div>
             <SettingsErrors errors=errors />
-            <SectionActions
-                class="contact"
-                pending=save.pending().into()
-                save=move || {
-                    save.dispatch(draft());
-                }
-                restore=restore
-            />
+            <SectionActions class="contact" save=Callback::new(move |_| save()) restore=Callback::new(move |_| restore()) />
         </Fold>
     }
 }
@@ -97,15 +89,13 @@ pub fn RepairSampleCard(policies: PolicySet) -> impl IntoView {
     let app = use_app();
     let share = RwSignal::new(policies.repair_sample.0.to_string());
     let errors = RwSignal::new(Vec::new());
-    let save = Action::new_local(move |value: &String| {
-        let value = value.clone();
-        async move {
-            let edit = |s: &Settings| {
-                set_repair_sample(&s.policies, &value).map(|policies| Settings { policies, ..s.clone() })
-            };
-            save_settings(app, errors, Msg::SettingsSaved, edit).await;
-        }
-    });
+    let saver = use_saver();
+    let save = move || {
+        let value = share.get_untracked();
+        let edit =
+            |s: &Settings| set_repair_sample(&s.policies, &value).map(|policies| Settings { policies, ..s.clone() });
+        saver.save(errors, Msg::SettingsSaved, edit);
+    };
     let restore = move || {
         share.set(PolicySet::default().repair_sample.0.to_string());
         errors.set(Vec::new());
@@ -114,18 +104,11 @@ pub fn RepairSampleCard(policies: PolicySet) -> impl IntoView {
     view! {
         <Fold id="repair-sampling".into() summary=Signal::derive(move || i18n.t(Msg::RepairSampleTitle).to_owned())>
             <div class="form grid">
-                <label for="repair-sample">{tr(Msg::RepairSample)}</label>
+                <label for="repair-sample">{i18n.tr(Msg::RepairSample)}</label>
                 <input id="repair-sample" type="number" min="0" max="100" bind:value=share />
             </div>
             <SettingsErrors errors=errors />
-            <SectionActions
-                class="repair-sample"
-                pending=save.pending().into()
-                save=move || {
-                    save.dispatch(share.get_untracked());
-                }
-                restore=restore
-            />
+            <SectionActions class="repair-sample" save=Callback::new(move |_| save()) restore=Callback::new(move |_| restore()) />
         </Fold>
     }
 }

@@ -18,36 +18,65 @@ use huifang_core::model::Method;
 use huifang_core::settings::edit::{SettingsError, SpanDraft, SpanUnit};
 use huifang_core::settings::Settings;
 
-use crate::i18n::{settings_error, span_unit, tr, use_i18n, Msg};
+use crate::i18n::{settings_error, span_unit, use_i18n, Msg};
 use crate::state::AppState;
 
 /// Methods a policy can name: letters answer many cases at once through an
 /// open letter (rule 8), not per case.
 pub(super) const METHODS: [Method; 4] = [Method::HomeVisit, Method::Phone, Method::Sms, Method::Email];
 
-/// Applies `edit` to the settings as last loaded and saves the result;
-/// shows why when the edit is refused. Returns whether it was saved.
-pub(super) async fn save_settings(
+/// Saves the settings record for every section: one action and one write
+/// path for the whole screen (a section's Save disables the others' while
+/// it runs). Provided by the Settings page.
+#[derive(Clone, Copy)]
+pub struct SettingsSaver {
     app: AppState,
-    errors: RwSignal<Vec<SettingsError>>,
-    done: Msg,
-    edit: impl FnOnce(&Settings) -> Result<Settings, Vec<SettingsError>>,
-) -> bool {
-    let edited = app.data.with_untracked(|d| match d {
-        Some(Ok(data)) => Some(edit(&data.settings)),
-        _ => None,
-    });
-    match edited {
-        None => false,
-        Some(Err(e)) => {
-            errors.set(e);
-            false
-        }
-        Some(Ok(next)) => {
-            errors.set(Vec::new());
-            app.save(done, |db| async move { db.put_settings(&next).await }).await
+    action: Action<(Msg, Settings), bool>,
+}
+
+impl SettingsSaver {
+    pub fn new(app: AppState) -> Self {
+        let action = Action::new_local(move |(done, next): &(Msg, Settings)| {
+            let (done, next) = (*done, next.clone());
+            async move { app.save(done, |db| async move { db.put_settings(&next).await }).await }
+        });
+        SettingsSaver { app, action }
+    }
+
+    /// Applies `edit` to the settings as last loaded and saves the result,
+    /// or shows in `errors` why the edit was refused. Returns whether it was
+    /// accepted (and the write started).
+    fn save(
+        self,
+        errors: RwSignal<Vec<SettingsError>>,
+        done: Msg,
+        edit: impl FnOnce(&Settings) -> Result<Settings, Vec<SettingsError>>,
+    ) -> bool {
+        let edited = self.app.data.with_untracked(|d| match d {
+            Some(Ok(data)) => Some(edit(&data.settings)),
+            _ => None,
+        });
+        match edited {
+            None => false,
+            Some(Err(e)) => {
+                errors.set(e);
+                false
+            }
+            Some(Ok(next)) => {
+                errors.set(Vec::new());
+                self.action.dispatch((done, next));
+                true
+            }
         }
     }
+
+    fn pending(self) -> bool {
+        self.action.pending().get()
+    }
+}
+
+fn use_saver() -> SettingsSaver {
+    expect_context::<SettingsSaver>()
 }
 
 /// A span being edited: the number typed and its unit.
@@ -185,19 +214,16 @@ pub(super) fn Fold(id: String, summary: Signal<String>, children: Children) -> i
 
 /// The Save and Restore-defaults buttons of a section.
 #[component]
-pub(super) fn SectionActions<S, R>(class: &'static str, pending: Signal<bool>, save: S, restore: R) -> impl IntoView
-where
-    S: Fn() + Send + Sync + 'static,
-    R: Fn() + Send + Sync + 'static,
-{
+fn SectionActions(class: &'static str, save: Callback<()>, restore: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    let saver = use_saver();
     view! {
         <div class="actions">
-            <button type="button" class=format!("restore-{class}") on:click=move |_| restore()>
-                {tr(Msg::RestoreDefaults)}
+            <button type="button" class=format!("restore-{class}") on:click=move |_| restore.run(())>
+                {i18n.tr(Msg::RestoreDefaults)}
             </button>
-            <button type="button" class=format!("primary save-{class}") disabled=pending on:click=move |_| save()>
-                {move || i18n.t(if pending.get() { Msg::Saving } else { Msg::Save })}
+            <button type="button" class=format!("primary save-{class}") disabled=move || saver.pending() on:click=move |_| save.run(())>
+                {move || i18n.t(if saver.pending() { Msg::Saving } else { Msg::Save })}
             </button>
         </div>
     }

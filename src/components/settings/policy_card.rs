@@ -5,9 +5,9 @@ use huifang_core::policy::{Exclusion, Policy, PolicyKey};
 use huifang_core::settings::edit::PolicyDraft;
 use huifang_core::settings::Settings;
 
-use super::{save_settings, Fold, OptionalSpan, SectionActions, SettingsErrors, SpanField, SpanInput, METHODS};
+use super::{use_saver, Fold, OptionalSpan, SectionActions, SettingsErrors, SpanField, SpanInput, METHODS};
 use crate::components::Checks;
-use crate::i18n::{anchor, exclusion, method, policy_key, role, span, tr, use_i18n, Lang, Msg};
+use crate::i18n::{anchor, exclusion, method, policy_key, role, span, use_i18n, Lang, Msg};
 use crate::state::use_app;
 
 fn slug(key: PolicyKey) -> &'static str {
@@ -69,13 +69,12 @@ pub fn PolicyCard(policy: Policy) -> impl IntoView {
         exclusions: exclusions.get_untracked(),
         recurrence: repeat.get(),
     };
-    let save = Action::new_local(move |d: &PolicyDraft| {
-        let d = d.clone();
-        async move {
-            let edit = |s: &Settings| d.apply(&s.policies, key).map(|policies| Settings { policies, ..s.clone() });
-            save_settings(app, errors, Msg::SettingsSaved, edit).await;
-        }
-    });
+    let saver = use_saver();
+    let save = move || {
+        let d = draft();
+        let edit = |s: &Settings| d.apply(&s.policies, key).map(|policies| Settings { policies, ..s.clone() });
+        saver.save(errors, Msg::SettingsSaved, edit);
+    };
     let restore = move || {
         fill(PolicyDraft::default_for(key));
         errors.set(Vec::new());
@@ -101,21 +100,14 @@ pub fn PolicyCard(policy: Policy) -> impl IntoView {
                 {field(Msg::Exclusions, view! { <Checks class="exclusion" options=&Exclusion::ALL value=exclusions label=exclusion /> }.into_any())}
                 <label class="check">
                     <input type="checkbox" class="repeats" bind:checked=repeat.on />
-                    {tr(Msg::Repeats)}
+                    {i18n.tr(Msg::Repeats)}
                 </label>
                 <Show when=move || repeat.on.get()>
                     <SpanInput class="repeat-every" field=repeat.span />
                 </Show>
             </div>
             <SettingsErrors errors=errors />
-            <SectionActions
-                class="policy"
-                pending=save.pending().into()
-                save=move || {
-                    save.dispatch(draft());
-                }
-                restore=restore
-            />
+            <SectionActions class="policy" save=Callback::new(move |_| save()) restore=Callback::new(move |_| restore()) />
         </Fold>
     }
 }

@@ -5,9 +5,9 @@ use huifang_core::policy::SalesCadence;
 use huifang_core::settings::edit::SalesDraft;
 use huifang_core::settings::Settings;
 
-use super::{save_settings, Fold, OptionalSpan, SectionActions, SettingsErrors, SpanInput, METHODS};
+use super::{use_saver, Fold, OptionalSpan, SectionActions, SettingsErrors, SpanInput, METHODS};
 use crate::components::Checks;
-use crate::i18n::{method, role, sales_class, tr, use_i18n, Msg};
+use crate::i18n::{method, role, sales_class, use_i18n, Msg};
 use crate::state::use_app;
 
 /// One sales-centre class's cadence (rule 16), folded to its name.
@@ -30,13 +30,12 @@ pub fn SalesCard(cadence: SalesCadence) -> impl IntoView {
         methods: methods.get_untracked(),
         roles: roles.get_untracked(),
     };
-    let save = Action::new_local(move |d: &SalesDraft| {
-        let d = d.clone();
-        async move {
-            let edit = |s: &Settings| d.apply(&s.policies, class).map(|policies| Settings { policies, ..s.clone() });
-            save_settings(app, errors, Msg::SettingsSaved, edit).await;
-        }
-    });
+    let saver = use_saver();
+    let save = move || {
+        let d = draft();
+        let edit = |s: &Settings| d.apply(&s.policies, class).map(|policies| Settings { policies, ..s.clone() });
+        saver.save(errors, Msg::SettingsSaved, edit);
+    };
     let restore = move || {
         if let Some(d) = SalesDraft::default_for(class) {
             first.set(d.first);
@@ -69,22 +68,15 @@ pub fn SalesCard(cadence: SalesCadence) -> impl IntoView {
                 <span></span>
                 <label class="check">
                     <input type="checkbox" class="on-holidays" bind:checked=on_holidays />
-                    {tr(Msg::OnHolidays)}
+                    {i18n.tr(Msg::OnHolidays)}
                 </label>
-                <span class="label">{tr(Msg::SalesMethods)}</span>
+                <span class="label">{i18n.tr(Msg::SalesMethods)}</span>
                 <Checks class="method" options=&METHODS value=methods label=method />
-                <span class="label">{tr(Msg::SalesRoles)}</span>
+                <span class="label">{i18n.tr(Msg::SalesRoles)}</span>
                 <Checks class="role" options=&Role::ALL value=roles label=role />
             </div>
             <SettingsErrors errors=errors />
-            <SectionActions
-                class="sales"
-                pending=save.pending().into()
-                save=move || {
-                    save.dispatch(draft());
-                }
-                restore=restore
-            />
+            <SectionActions class="sales" save=Callback::new(move |_| save()) restore=Callback::new(move |_| restore()) />
         </Fold>
     }
 }

@@ -71,3 +71,25 @@ fn report_one_month() -> huifang_core::report::MonthlyReport {
 fn full_plan() -> huifang_core::scheduler::Plan {
     huifang_core::scheduler::plan(divan::black_box(&DATA), today())
 }
+
+/// The plan's shared groundwork, timed apart to show where the time goes.
+mod groundwork {
+    use huifang_core::eligibility::{eligible_cases, selection, Exemptions};
+    use huifang_core::model::Index;
+
+    use super::DATA;
+
+    #[divan::bench(sample_count = 20)]
+    fn index() -> usize {
+        Index::new(divan::black_box(&DATA)).cases.len()
+    }
+
+    #[divan::bench(sample_count = 20)]
+    fn eligible_and_selected() -> usize {
+        let data = divan::black_box(&*DATA);
+        let index = Index::new(data);
+        let ex = Exemptions::new(data);
+        let eligible = eligible_cases(data, &index, &ex);
+        selection(&eligible, &index, &ex, &data.settings.policies).len()
+    }
+}

@@ -106,8 +106,18 @@ pub enum Pick {
 #[derive(Debug, Clone, Copy)]
 pub struct Eligible<'a> {
     pub case: &'a Case,
+    /// The case's id and "revisit requested", copied so the selection pass
+    /// (which walks cases in date order) does not chase each case in memory.
+    pub id: Uuid,
+    pub requested: bool,
     pub policy_key: PolicyKey,
     pub window: Window,
+}
+
+impl<'a> Eligible<'a> {
+    pub fn new(case: &'a Case, policy_key: PolicyKey, window: Window) -> Self {
+        Eligible { case, id: case.id, requested: case.revisit_requested, policy_key, window }
+    }
 }
 
 /// Every eligible case (completed, under a policy, not exempt) with its
@@ -116,6 +126,10 @@ pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex
     let settings = &data.settings;
     let mut out: Vec<Eligible<'a>> = Vec::with_capacity(data.cases.len());
     for case in &data.cases {
+        // Cases still being handled have no window yet: skip them first.
+        if case.completed_on.is_none() {
+            continue;
+        }
         let Some(key) = PolicyKey::of(case) else { continue };
         let Some(policy) = settings.policies.policy_ref(key) else { continue };
         let customer = case.customer_id.and_then(|id| index.customers.get(&id).copied());
@@ -123,10 +137,11 @@ pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex
             continue;
         }
         if let Some(window) = window(case, policy, &settings.calendar) {
-            out.push(Eligible { case, policy_key: key, window });
+            out.push(Eligible::new(case, key, window));
         }
     }
-    out.sort_by(|a, b| (a.window.anchor, a.case.id).cmp(&(b.window.anchor, b.case.id)));
+    // Ids are unique, so an unstable sort gives the same order, faster.
+    out.sort_unstable_by_key(|e| (e.window.anchor, e.id.as_u128()));
     out
 }
 
@@ -144,19 +159,19 @@ pub fn selection(
     ex: &Exemptions,
     policies: &PolicySet,
 ) -> crate::id_map::IdMap<Uuid, Pick> {
-    use std::collections::HashMap;
-    let mut counts: HashMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)> = HashMap::new();
+    let mut counts: crate::id_map::IdMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)> =
+        crate::id_map::IdMap::default();
     let mut picks = crate::id_map::IdMap::with_capacity_and_hasher(eligible.len(), Default::default());
     for e in eligible {
         let target = policies.policy_ref(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
         let (seen, picked) =
             counts.entry((e.policy_key, crate::calendar::YearMonth::of(e.window.anchor))).or_insert((0, 0));
         *seen += 1;
-        let forced = if let Some((letter_id, _)) = ex.open_letter(e.case.id) {
+        let forced = if let Some((letter_id, _)) = ex.open_letter(e.id) {
             Some(Pick::OpenLetter { letter_id })
-        } else if index.revisits_by_case.contains_key(&e.case.id) {
+        } else if index.revisits_by_case.contains_key(&e.id) {
             Some(Pick::Started)
-        } else if e.case.revisit_requested {
+        } else if e.requested {
             Some(Pick::Requested)
         } else {
             None
@@ -172,7 +187,7 @@ pub fn selection(
         });
         if let Some(p) = pick {
             *picked += 1;
-            picks.insert(e.case.id, p);
+            picks.insert(e.id, p);
         }
     }
     picks

@@ -111,7 +111,7 @@ fn eligible_in<'a>(
         if let Some(window) = window(case, policy, &settings.calendar) {
             // `as_u128` orders as the id's bytes do.
             keys.push((window.anchor, case.id.as_u128()));
-            found.push(Eligible { case, policy_key: key, window });
+            found.push(Eligible::new(case, key, window));
         }
     }
     let mut order: Vec<usize> = (0..found.len()).collect();

@@ -17,7 +17,12 @@ use crate::state::use_app;
 /// reply date (rule 7), escalation (rule 14) and, for a home visit, the
 /// customer's signature. Saved with its signature in one transaction.
 #[component]
-pub fn ResultForm(task: PlannedRevisit, record: Option<Revisit>, staff: Vec<Staff>) -> impl IntoView {
+pub fn ResultForm(
+    task: PlannedRevisit,
+    record: Option<Revisit>,
+    staff: Vec<Staff>,
+    earliest: chrono::NaiveDate,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let today = clock::today();
@@ -47,7 +52,7 @@ pub fn ResultForm(task: PlannedRevisit, record: Option<Revisit>, staff: Vec<Staf
                 _ => None,
             };
             draft.signature_id = sig.as_ref().map(|s| s.id);
-            let result = match draft.validate(task.opens_on, &task.methods, clock::today()) {
+            let result = match draft.validate(earliest, &task.methods, clock::today()) {
                 Ok(r) => r,
                 Err(e) => return errors.set(e),
             };

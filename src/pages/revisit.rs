@@ -34,13 +34,21 @@ pub fn RevisitPage(key: TaskKey) -> impl IntoView {
 #[component]
 fn Task(task: PlannedRevisit, data: Dataset) -> impl IntoView {
     let record = task.record_id.and_then(|id| data.revisits.iter().find(|r| r.id == id).cloned());
+    // A later round may follow up the same day as the visit before it; a
+    // first round not before its window opens.
+    let parent_visit = task
+        .parent_id
+        .and_then(|id| data.revisits.iter().find(|r| r.id == id))
+        .and_then(|r| r.result.as_ref())
+        .map(|r| r.visited_on);
+    let earliest = parent_visit.unwrap_or(task.opens_on);
     let staff = data.staff.clone();
     let settings = data.settings.clone();
     view! {
         <TaskSummary task=task.clone() data=data />
         <div class="two-col">
             <AttemptLog task=task.clone() record=record.clone() staff=staff.clone() settings=settings />
-            <ResultForm task=task record=record staff=staff />
+            <ResultForm task=task record=record staff=staff earliest=earliest />
         </div>
     }
 }

@@ -13,6 +13,7 @@ pub mod migrate;
 pub mod model;
 pub mod policy;
 pub mod report;
+pub mod retention;
 pub mod review;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;

@@ -4,10 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 /// Today's date on this device's calendar (the office's local day).
 pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        // The browser's Date always yields a real calendar day.
-        .unwrap_or(NaiveDate::MIN)
+    local_now().date()
 }
 
 /// The current instant, for record timestamps.
@@ -31,5 +28,6 @@ pub fn local_now() -> NaiveDateTime {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
         .and_then(|d| d.and_hms_opt(now.get_hours(), now.get_minutes(), 0))
+        // The browser's Date always yields a real calendar day and time.
         .unwrap_or_default()
 }

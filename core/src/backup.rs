@@ -318,20 +318,8 @@ fn sealed_checksum(root: &Value) -> String {
 /// their result under `result`; the new entities start empty.
 fn migrate_v1(data: &Value) -> Result<Value, BackupError> {
     let mut data = data.clone();
-    let customer_of_case: std::collections::HashMap<Uuid, Uuid> = data
-        .get("cases")
-        .and_then(Value::as_array)
-        .map(|cases| {
-            cases
-                .iter()
-                .filter_map(|c| {
-                    let id = c.get("id")?.as_str().and_then(|s| Uuid::parse_str(s).ok())?;
-                    let customer = c.get("customer_id")?.as_str().and_then(|s| Uuid::parse_str(s).ok())?;
-                    Some((id, customer))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let customer_of_case =
+        migrate::customers_of_cases(data.get("cases").and_then(Value::as_array).into_iter().flatten());
     if let Some(revisits) = data.get_mut("revisits").and_then(Value::as_array_mut) {
         for (index, r) in revisits.iter_mut().enumerate() {
             let old = std::mem::take(r);

@@ -99,6 +99,16 @@ pub struct AlreadyFinished {
     pub record_id: Uuid,
 }
 
+/// The earliest day a task's result may be dated: a later round may follow
+/// up the same day as the visit before it; a first round not before its
+/// window opens.
+pub fn earliest_visit(task: &PlannedRevisit, revisits: &[Revisit]) -> NaiveDate {
+    task.parent_id
+        .and_then(|id| revisits.iter().find(|r| r.id == id))
+        .and_then(|r| r.result.as_ref())
+        .map_or(task.opens_on, |r| r.visited_on)
+}
+
 /// The record staff create when they begin a planned task: it carries the
 /// task's identity (case, round, escalation or cadence, parent), its due
 /// date and assignee, so the next plan shows the same task in progress.
@@ -371,5 +381,81 @@ mod tests {
             attempts.push(Attempt { at: base + TimeDelta::minutes(extra), ..attempts.first().cloned().unwrap_or(attempt("2026-11-23 08:00", AttemptOutcome::NoAnswer)) });
             prop_assert!(!before || can_close_unreachable(&attempts, 3));
         }
+    }
+}
+
+#[cfg(test)]
+mod earliest_visit_tests {
+    use super::*;
+    use crate::model::{Method, Role, Satisfaction};
+    use crate::scheduler::{TaskKey, Urgency};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn task(round: u32, parent_id: Option<Uuid>) -> PlannedRevisit {
+        let case_id = Uuid::from_u128(1);
+        PlannedRevisit {
+            key: TaskKey::Case { case_id, round, escalation: false },
+            case_id: Some(case_id),
+            customer_id: Uuid::from_u128(2),
+            round,
+            escalation: false,
+            cadence: None,
+            parent_id,
+            record_id: None,
+            opens_on: d("2026-11-24"),
+            due_on: d("2026-11-27"),
+            urgency: Urgency::Upcoming { days: 3 },
+            role: Role::PropertyAssistant,
+            assignee: None,
+            methods: vec![Method::Phone],
+            attempts: 0,
+            reasons: Vec::new(),
+        }
+    }
+
+    fn visited(id: u128, on: &str) -> Revisit {
+        let now = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
+        Revisit {
+            id: Uuid::from_u128(id),
+            case_id: Some(Uuid::from_u128(1)),
+            customer_id: Uuid::from_u128(2),
+            cadence: None,
+            round: 1,
+            parent_id: None,
+            escalation: false,
+            due_on: d(on),
+            assignee_id: None,
+            attempts: Vec::new(),
+            result: Some(RevisitResult {
+                method: Method::HomeVisit,
+                visited_on: d(on),
+                at: None,
+                staff_id: None,
+                content: "回访".into(),
+                satisfaction: Satisfaction::Neutral,
+                issues: Vec::new(),
+                reply_by: Some(d("2026-11-25")),
+                signature_id: Some(Uuid::from_u128(9)),
+                escalate: false,
+            }),
+            closure: None,
+            review: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn rule_7_a_later_round_may_be_recorded_the_same_day_as_the_visit_before_it() {
+        let parent = visited(5, "2026-11-23");
+        assert_eq!(earliest_visit(&task(2, Some(parent.id)), &[parent]), d("2026-11-23"));
+    }
+
+    #[test]
+    fn a_first_round_is_not_recorded_before_its_window_opens() {
+        assert_eq!(earliest_visit(&task(1, None), &[]), d("2026-11-24"));
     }
 }

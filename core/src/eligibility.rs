@@ -81,11 +81,6 @@ pub fn window(case: &Case, policy: &Policy, calendar: &WorkCalendar) -> Option<W
     Some(Window { anchor, opens_on, due_on })
 }
 
-/// The policy for a case, if its kind is revisited at all.
-pub fn policy_for(case: &Case, policies: &PolicySet) -> Option<Policy> {
-    PolicyKey::of(case).map(|k| policies.get(k))
-}
-
 /// Why a case is on the revisit list (rules 1–4 and "Default policies").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Pick {

@@ -8,6 +8,8 @@
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
+use crate::id_map::IdMap;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MigrateError {
     #[error("not an object")]
@@ -16,6 +18,13 @@ pub enum MigrateError {
     Field(&'static str),
     #[error("its case {0} is unknown")]
     UnknownCase(Uuid),
+}
+
+/// The household of each case, read from raw case records of any version
+/// (what a v1 revisit needs to find its customer).
+pub fn customers_of_cases<'a>(cases: impl IntoIterator<Item = &'a Value>) -> IdMap<Uuid, Uuid> {
+    let uuid = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok());
+    cases.into_iter().filter_map(|c| Some((uuid(c, "id")?, uuid(c, "customer_id")?))).collect()
 }
 
 /// Whether a revisit record is still in the v1 shape (a completed revisit

@@ -5,19 +5,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::model::{IssueAnswer, Review, Revisit};
-use crate::validation::{Field, FieldError, Problem};
+use crate::validation::{text, Field, FieldError, Problem, TEXT_MAX};
 
-const TEXT_MAX: usize = crate::validation::TEXT_MAX;
-
+/// Trimmed text within the form limit, by the same rule as every form.
 fn required_text(field: Field, value: &str) -> Result<String, FieldError> {
-    let value = value.trim();
-    if value.is_empty() {
-        Err(FieldError::new(field, Problem::Required))
-    } else if value.chars().count() > TEXT_MAX {
-        Err(FieldError::new(field, Problem::TooLong { max: TEXT_MAX }))
-    } else {
-        Ok(value.to_owned())
-    }
+    let mut errors = Vec::new();
+    let value = text(field, value, TEXT_MAX, true, &mut errors);
+    errors.pop().map_or(Ok(value), Err)
 }
 
 /// Rule 6: the supervisor signs an opinion on a finished revisit record.

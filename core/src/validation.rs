@@ -123,7 +123,7 @@ impl FieldError {
     }
 }
 
-fn text(field: Field, value: &str, max: usize, required: bool, errors: &mut Vec<FieldError>) -> String {
+pub(crate) fn text(field: Field, value: &str, max: usize, required: bool, errors: &mut Vec<FieldError>) -> String {
     let value = value.trim();
     if required && value.is_empty() {
         errors.push(FieldError::new(field, Problem::Required));

@@ -5,7 +5,7 @@ use huifang_core::model::{CaseKind, Channel, Nature, Severity, Subject};
 use huifang_core::Dataset;
 
 use crate::components::{case_line, household, CaseForm, Choice, PickList};
-use crate::i18n::{case_kind, channel, nature, severity, subject, use_i18n, Msg};
+use crate::i18n::{case_kind, channel, nature, severity, subject, tr, use_i18n, Msg};
 
 /// The case form's fields; `data` supplies households, staff and cases.
 #[component]
@@ -36,20 +36,20 @@ pub fn CaseFields(form: CaseForm, data: Dataset) -> impl IntoView {
     };
     view! {
         <div class="grid">
-            <label for="case-kind">{i18n.tr(Msg::CaseKind)}</label>
+            <label for="case-kind">{tr(Msg::CaseKind)}</label>
             <Choice id="case-kind" options=&CaseKind::ALL value=form.kind label=case_kind />
             <Show when=complaint>
                 <span></span>
                 <label class="check">
                     <input id="case-anonymous" type="checkbox" bind:checked=form.anonymous />
-                    {i18n.tr(Msg::Anonymous)}
+                    {tr(Msg::Anonymous)}
                 </label>
             </Show>
             <Show when=move || !(many() || (complaint() && form.anonymous.get()))>
-                <label for="complaint-customer">{i18n.tr(Msg::Customer)}</label>
+                <label for="complaint-customer">{tr(Msg::Customer)}</label>
                 <select id="complaint-customer" on:change=move |ev| form.customer.set(event_target_value(&ev))>
                     <option value="" selected=move || form.customer.with(String::is_empty)>
-                        {i18n.tr(Msg::ChooseCustomer)}
+                        {tr(Msg::ChooseCustomer)}
                     </option>
                     {options.with_value(|o| {
                         o.iter()
@@ -62,7 +62,7 @@ pub fn CaseFields(form: CaseForm, data: Dataset) -> impl IntoView {
                 </select>
             </Show>
             <Show when=many>
-                <span class="label">{i18n.tr(Msg::Participants)}</span>
+                <span class="label">{tr(Msg::Participants)}</span>
                 <PickList
                     items=customers.clone()
                     selected=form.participants
@@ -70,35 +70,35 @@ pub fn CaseFields(form: CaseForm, data: Dataset) -> impl IntoView {
                     filter=(form.participant_filter, "participant-filter")
                 />
             </Show>
-            <label for="complaint-received">{i18n.tr(Msg::ReceivedOn)}</label>
+            <label for="complaint-received">{tr(Msg::ReceivedOn)}</label>
             <input id="complaint-received" type="date" max=today.clone() bind:value=form.received_on />
-            <label for="complaint-channel">{i18n.tr(Msg::Channel)}</label>
+            <label for="complaint-channel">{tr(Msg::Channel)}</label>
             <Choice id="complaint-channel" options=&Channel::ALL value=form.channel label=channel />
             <Show when=complaint>
-                <label for="complaint-severity">{i18n.tr(Msg::Severity)}</label>
+                <label for="complaint-severity">{tr(Msg::Severity)}</label>
                 <Choice id="complaint-severity" options=&Severity::ALL value=form.severity label=severity />
-                <label for="case-nature">{i18n.tr(Msg::Nature)}</label>
+                <label for="case-nature">{tr(Msg::Nature)}</label>
                 <Choice id="case-nature" options=&Nature::ALL value=form.nature label=nature />
-                <label for="complaint-subject">{i18n.tr(Msg::Subject)}</label>
+                <label for="complaint-subject">{tr(Msg::Subject)}</label>
                 <Choice id="complaint-subject" options=&Subject::ALL value=form.subject label=subject />
             </Show>
-            <label for="complaint-description">{i18n.tr(Msg::Description)}</label>
+            <label for="complaint-description">{tr(Msg::Description)}</label>
             <textarea id="complaint-description" rows="3" bind:value=form.description></textarea>
             <Show when=complaint>
                 <span></span>
                 <label class="check">
                     <input id="case-reply-only" type="checkbox" bind:checked=form.reply_only />
-                    {i18n.tr(Msg::ReplyOnly)}
+                    {tr(Msg::ReplyOnly)}
                 </label>
             </Show>
             <Show when=move || complaint() && form.reply_only.get()>
-                <label for="case-written-reply">{i18n.tr(Msg::WrittenReply)}</label>
+                <label for="case-written-reply">{tr(Msg::WrittenReply)}</label>
                 <textarea id="case-written-reply" rows="3" bind:value=form.written_reply></textarea>
             </Show>
-            <label for="case-duplicate-of">{i18n.tr(Msg::DuplicateOf)}</label>
+            <label for="case-duplicate-of">{tr(Msg::DuplicateOf)}</label>
             <select id="case-duplicate-of" on:change=move |ev| form.duplicate_of.set(event_target_value(&ev))>
                 <option value="" selected=move || form.duplicate_of.with(String::is_empty)>
-                    {i18n.tr(Msg::NotDuplicate)}
+                    {tr(Msg::NotDuplicate)}
                 </option>
                 {move || {
                     // Never offer the case being edited as its own original (rule 10).
@@ -114,14 +114,14 @@ pub fn CaseFields(form: CaseForm, data: Dataset) -> impl IntoView {
                     })
                 }}
             </select>
-            <span class="label">{i18n.tr(Msg::StaffInvolved)}</span>
+            <span class="label">{tr(Msg::StaffInvolved)}</span>
             <div>
                 {if no_staff {
-                    view! { <p class="hint">{i18n.tr(Msg::NoStaffYet)}</p> }.into_any()
+                    view! { <p class="hint">{tr(Msg::NoStaffYet)}</p> }.into_any()
                 } else {
                     view! {
                         <PickList items=staff selected=form.staff_involved class="case-staff" />
-                        <p class="hint">{i18n.tr(Msg::StaffInvolvedHint)}</p>
+                        <p class="hint">{tr(Msg::StaffInvolvedHint)}</p>
                     }
                     .into_any()
                 }}
@@ -129,7 +129,7 @@ pub fn CaseFields(form: CaseForm, data: Dataset) -> impl IntoView {
             <label for="case-completed-on">{anchor_label}</label>
             <div>
                 <input id="case-completed-on" type="date" max=today.clone() bind:value=form.completed_on />
-                <p class="hint">{i18n.tr(Msg::AlreadyDone)}</p>
+                <p class="hint">{tr(Msg::AlreadyDone)}</p>
             </div>
         </div>
     }

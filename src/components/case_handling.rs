@@ -5,7 +5,7 @@ use huifang_core::policy::PolicyKey;
 use huifang_core::validation::{complete_case_with_reply, request_revisit};
 
 use crate::clock;
-use crate::i18n::{field_error, use_i18n, Msg};
+use crate::i18n::{field_error, tr, use_i18n, Msg};
 use crate::state::use_app;
 
 /// The words for a case's anchor event: (the state reached, the button, its date).
@@ -48,10 +48,10 @@ pub fn Handling(case: Case, revisited: bool) -> impl IntoView {
         }
     });
     view! {
-        <span class="state">{i18n.tr(Msg::InHandling)}</span>
+        <span class="state">{tr(Msg::InHandling)}</span>
         {reply_only.then(|| view! {
             <label class="block">
-                {i18n.tr(Msg::WrittenReply)}
+                {tr(Msg::WrittenReply)}
                 <textarea class="written-reply" rows="2" bind:value=reply></textarea>
             </label>
         })}
@@ -77,10 +77,9 @@ pub fn Handling(case: Case, revisited: bool) -> impl IntoView {
 /// possible at all (not a holiday visit, not exempt under rules 10–11).
 #[component]
 pub fn RequestRevisit(case: Case) -> impl IntoView {
-    let i18n = use_i18n();
     let app = use_app();
     if case.revisit_requested {
-        return view! { <span class="tag requested">{i18n.tr(Msg::RevisitRequested)}</span> }.into_any();
+        return view! { <span class="tag requested">{tr(Msg::RevisitRequested)}</span> }.into_any();
     }
     let exempt = case.anonymous || case.reply_only || case.duplicate_of.is_some() || case.customer_id.is_none();
     if exempt || PolicyKey::of(&case).is_none() {
@@ -101,7 +100,7 @@ pub fn RequestRevisit(case: Case) -> impl IntoView {
                 request.dispatch(case.clone());
             }
         >
-            {i18n.tr(Msg::RequestRevisit)}
+            {tr(Msg::RequestRevisit)}
         </button>
     }
     .into_any()

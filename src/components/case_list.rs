@@ -4,7 +4,7 @@ use huifang_core::model::{Case, CaseKind};
 use huifang_core::Dataset;
 
 use crate::components::{case_line, household, CaseForm, Choice, Handling, RequestRevisit, TableHead};
-use crate::i18n::{case_kind, severity, use_i18n, Lang, Msg};
+use crate::i18n::{case_kind, severity, tr, use_i18n, Lang, Msg};
 
 const SHOWN: usize = 200;
 
@@ -27,9 +27,8 @@ fn kind_or_all(lang: Lang, k: Option<CaseKind>) -> &'static str {
 /// can be done with each.
 #[component]
 pub fn CaseList(data: Dataset, form: CaseForm, kind: RwSignal<Option<CaseKind>>) -> impl IntoView {
-    let i18n = use_i18n();
     if data.cases.is_empty() {
-        return view! { <p class="empty">{i18n.tr(Msg::NoCases)}</p> }.into_any();
+        return view! { <p class="empty">{tr(Msg::NoCases)}</p> }.into_any();
     }
     let data = StoredValue::new(data);
     let rows = move || {
@@ -39,13 +38,13 @@ pub fn CaseList(data: Dataset, form: CaseForm, kind: RwSignal<Option<CaseKind>>)
                 data.cases.iter().rev().filter(|c| wanted.is_none_or(|k| c.kind == k)).take(SHOWN + 1).collect();
             let more = matching.len() > SHOWN;
             let rows = matching.into_iter().take(SHOWN).map(|c| row(data, c, form)).collect_view();
-            let note = more.then(|| view! { <tr><td colspan="8" class="hint">{i18n.tr(Msg::ShowingLatest)}</td></tr> });
+            let note = more.then(|| view! { <tr><td colspan="8" class="hint">{tr(Msg::ShowingLatest)}</td></tr> });
             view! { {rows} {note} }
         })
     };
     view! {
         <div class="list-filter">
-            <label for="case-filter-kind">{i18n.tr(Msg::Kind)}</label>
+            <label for="case-filter-kind">{tr(Msg::Kind)}</label>
             <Choice id="case-filter-kind" options=&KIND_FILTER value=kind label=kind_or_all />
         </div>
         <table class="list" id="complaint-list">
@@ -91,9 +90,9 @@ fn row(data: &Dataset, case: &Case, form: CaseForm) -> impl IntoView {
             <td class="case-flags">
                 {anonymous.then(|| tag(Msg::Anonymous))}
                 {reply_only.then(|| tag(Msg::ReplyOnly))}
-                {reply.map(|r| view! { <div class="written-reply-text">{i18n.tr(Msg::WrittenReply)} ": " {r}</div> })}
-                {duplicate.map(|d| view! { <div class="duplicate">{i18n.tr(Msg::DuplicateOf)} " " {d.clone()}</div> })}
-                {(!staff.is_empty()).then(|| view! { <div class="staff-involved">{i18n.tr(Msg::StaffInvolved)} ": " {staff.join(", ")}</div> })}
+                {reply.map(|r| view! { <div class="written-reply-text">{tr(Msg::WrittenReply)} ": " {r}</div> })}
+                {duplicate.map(|d| view! { <div class="duplicate">{tr(Msg::DuplicateOf)} " " {d.clone()}</div> })}
+                {(!staff.is_empty()).then(|| view! { <div class="staff-involved">{tr(Msg::StaffInvolved)} ": " {staff.join(", ")}</div> })}
             </td>
             <td class="handling"><Handling case=case.clone() revisited=revisited /></td>
             <td class="row-actions">
@@ -105,7 +104,7 @@ fn row(data: &Dataset, case: &Case, form: CaseForm) -> impl IntoView {
                         crate::components::scroll_to_top();
                     }
                 >
-                    {i18n.tr(Msg::Edit)}
+                    {tr(Msg::Edit)}
                 </button>
                 <RequestRevisit case=case.clone() />
             </td>

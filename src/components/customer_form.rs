@@ -4,7 +4,7 @@ use huifang_core::model::{ContactPreference, Customer, SalesClass};
 use huifang_core::validation::CustomerDraft;
 
 use crate::components::Choice;
-use crate::i18n::{contact_preference, sales_class_or_none, use_i18n, Msg};
+use crate::i18n::{contact_preference, sales_class_or_none, tr, use_i18n, Msg};
 
 const SALES_CLASSES: [Option<SalesClass>; 6] =
     [None, Some(SalesClass::A), Some(SalesClass::B), Some(SalesClass::C), Some(SalesClass::D), Some(SalesClass::Deal)];
@@ -126,28 +126,28 @@ pub fn CustomerFields(form: CustomerForm) -> impl IntoView {
             {input("customer-building", Msg::Building, form.building)}
             {input("customer-entrance", Msg::Entrance, form.entrance)}
             {input("customer-room", Msg::Room, form.room)}
-            <label for="customer-other-phones">{i18n.tr(Msg::OtherPhones)}</label>
+            <label for="customer-other-phones">{tr(Msg::OtherPhones)}</label>
             <input
                 id="customer-other-phones"
                 type="text"
-                placeholder=i18n.tr(Msg::OtherPhonesHint)
+                placeholder=tr(Msg::OtherPhonesHint)
                 bind:value=form.other_phones
             />
-            <label for="customer-email">{i18n.tr(Msg::Email)}</label>
+            <label for="customer-email">{tr(Msg::Email)}</label>
             <input id="customer-email" type="email" bind:value=form.email />
-            <label for="customer-contact">{i18n.tr(Msg::ContactPreference)}</label>
+            <label for="customer-contact">{tr(Msg::ContactPreference)}</label>
             <Choice id="customer-contact" options=&ContactPreference::ALL value=form.contact label=contact_preference />
-            <label for="customer-moved-in">{i18n.tr(Msg::MovedInOn)}</label>
+            <label for="customer-moved-in">{tr(Msg::MovedInOn)}</label>
             <input id="customer-moved-in" type="date" max=today.clone() bind:value=form.moved_in_on />
             <span></span>
             <div class="checks">
                 {check("customer-decorating", Msg::Decorating, form.decorating)}
                 {check("customer-resident", Msg::Resident, form.resident)}
             </div>
-            <label for="customer-sales-class">{i18n.tr(Msg::SalesClass)}</label>
+            <label for="customer-sales-class">{tr(Msg::SalesClass)}</label>
             <Choice id="customer-sales-class" options=&SALES_CLASSES value=form.sales_class label=sales_class_or_none />
             <Show when=move || form.sales_class.with(Option::is_some)>
-                <label for="customer-sales-since">{i18n.tr(Msg::SalesClassSince)}</label>
+                <label for="customer-sales-since">{tr(Msg::SalesClassSince)}</label>
                 <input id="customer-sales-since" type="date" max=today.clone() bind:value=form.sales_class_since />
             </Show>
         </div>

@@ -3,14 +3,14 @@ use leptos::prelude::*;
 use huifang_core::Dataset;
 
 use crate::components::{CustomerForm, TableHead};
-use crate::i18n::{contact_preference, sales_class, use_i18n, Msg};
+use crate::i18n::{contact_preference, sales_class, tr, use_i18n, Msg};
 
 /// The customers on record, each with what the revisit rules look at.
 #[component]
 pub fn CustomerList(data: Dataset, form: CustomerForm) -> impl IntoView {
     let i18n = use_i18n();
     if data.customers.is_empty() {
-        return view! { <p class="empty">{i18n.tr(Msg::NoCustomers)}</p> }.into_any();
+        return view! { <p class="empty">{tr(Msg::NoCustomers)}</p> }.into_any();
     }
     let rows = data
         .customers
@@ -29,8 +29,8 @@ pub fn CustomerList(data: Dataset, form: CustomerForm) -> impl IntoView {
                     <td>{move || contact_preference(i18n.lang(), contact)}</td>
                     <td class="move-in">
                         {moved_in}
-                        {decorating.then(|| view! { <span class="tag">{i18n.tr(Msg::Decorating)}</span> })}
-                        {(!resident).then(|| view! { <span class="tag">{i18n.tr(Msg::NotResident)}</span> })}
+                        {decorating.then(|| view! { <span class="tag">{tr(Msg::Decorating)}</span> })}
+                        {(!resident).then(|| view! { <span class="tag">{tr(Msg::NotResident)}</span> })}
                     </td>
                     <td>
                         {move || class.map(|k| sales_class(i18n.lang(), k))}
@@ -45,7 +45,7 @@ pub fn CustomerList(data: Dataset, form: CustomerForm) -> impl IntoView {
                                 crate::components::scroll_to_top();
                             }
                         >
-                            {i18n.tr(Msg::Edit)}
+                            {tr(Msg::Edit)}
                         </button>
                     </td>
                 </tr>

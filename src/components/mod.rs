@@ -33,7 +33,7 @@ pub use choice::Choice;
 pub use complaint_summary::ComplaintSummary;
 pub use customer_form::{CustomerFields, CustomerForm};
 pub use customer_list::CustomerList;
-pub use field_errors::FieldErrors;
+pub use field_errors::{ErrorList, FieldErrors};
 pub use nav_bar::NavBar;
 pub use notice_bar::NoticeBar;
 pub use pick_list::PickList;

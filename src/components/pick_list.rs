@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, Msg};
 
 /// How many rows a pick list shows at once; a filter narrows the rest.
 const SHOWN: usize = 300;
@@ -18,7 +18,6 @@ pub fn PickList(
     #[prop(optional)]
     filter: Option<(RwSignal<String>, &'static str)>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let items = StoredValue::new(items);
     let needle = move || filter.map(|(f, _)| f.get().trim().to_lowercase()).unwrap_or_default();
     let shown = move || {
@@ -40,12 +39,12 @@ pub fn PickList(
         <div class="picklist">
             {filter.map(|(text, id)| {
                 view! {
-                    <input type="search" id=id placeholder=i18n.tr(Msg::FilterHint) bind:value=text />
+                    <input type="search" id=id placeholder=tr(Msg::FilterHint) bind:value=text />
                     <div class="pick-actions">
-                        <span class="pick-count">{i18n.tr(Msg::SelectedCount)} " " {move || selected.with(Vec::len)}</span>
-                        <button type="button" class="pick-all" on:click=select_shown>{i18n.tr(Msg::SelectAllShown)}</button>
+                        <span class="pick-count">{tr(Msg::SelectedCount)} " " {move || selected.with(Vec::len)}</span>
+                        <button type="button" class="pick-all" on:click=select_shown>{tr(Msg::SelectAllShown)}</button>
                         <button type="button" class="pick-none" on:click=move |_| selected.set(Vec::new())>
-                            {i18n.tr(Msg::ClearSelection)}
+                            {tr(Msg::ClearSelection)}
                         </button>
                     </div>
                 }
@@ -54,7 +53,7 @@ pub fn PickList(
                 {move || {
                     let rows = shown();
                     if rows.is_empty() {
-                        return view! { <li class="empty">{i18n.tr(Msg::NothingMatches)}</li> }.into_any();
+                        return view! { <li class="empty">{tr(Msg::NothingMatches)}</li> }.into_any();
                     }
                     rows.into_iter()
                         .map(|(id, text)| {

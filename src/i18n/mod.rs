@@ -94,15 +94,17 @@ mod labels;
 mod messages;
 mod reasons;
 mod settings_text;
-mod tr;
 
 /// A rate in permille as a percentage with one decimal, e.g. "100.0%".
 pub fn percent(permille: u32) -> String {
     format!("{}.{}%", permille / 10, permille % 10)
 }
 
-/// [`I18n::tr`] for the current context's language: the same closure type,
-/// so every message text shares one copy of its rendering code.
+/// The text of `msg` in the current language, as reactive text for a view,
+/// e.g. `{tr(Msg::Save)}`. Every call returns the same closure type, so the
+/// views share one instantiation of the renderer instead of one per
+/// `move || i18n.t(…)` (a real saving in the wasm bundle).
 pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    use_i18n().tr(msg)
+    let i18n = use_i18n();
+    move || i18n.t(msg)
 }

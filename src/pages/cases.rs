@@ -6,7 +6,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{CaseFields, CaseForm, CaseList, FieldErrors, WithData};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg};
 use crate::state::use_app;
 
 /// 事项: record a complaint, repair, activity… (an activity for several
@@ -64,11 +64,11 @@ pub fn CasesPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{i18n.tr(Msg::CasesTitle)}</h2>
+            <h2>{tr(Msg::CasesTitle)}</h2>
             <WithData render=move |data: Dataset| {
                 let no_customers = data.customers.is_empty();
                 view! {
-                    {no_customers.then(|| view! { <p class="hint">{i18n.tr(Msg::NeedCustomerFirst)}</p> })}
+                    {no_customers.then(|| view! { <p class="hint">{tr(Msg::NeedCustomerFirst)}</p> })}
                     <form class="card form" id="complaint-form" on:submit=submit>
                         <h3>{move || i18n.t(if editing() { Msg::EditCase } else { Msg::NewCase })}</h3>
                         <CaseFields form=form data=data.clone() />
@@ -83,7 +83,7 @@ pub fn CasesPage() -> impl IntoView {
                                         errors.set(Vec::new());
                                     }
                                 >
-                                    {i18n.tr(Msg::CancelEdit)}
+                                    {tr(Msg::CancelEdit)}
                                 </button>
                             </Show>
                             <button type="submit" id="save-complaint" class="primary" disabled=move || save.pending().get()>

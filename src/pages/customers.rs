@@ -8,7 +8,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{CustomerFields, CustomerForm, CustomerList, FieldErrors, WithData};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg};
 use crate::state::use_app;
 use crate::store::Database;
 
@@ -59,7 +59,7 @@ pub fn CustomersPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{i18n.tr(Msg::CustomersTitle)}</h2>
+            <h2>{tr(Msg::CustomersTitle)}</h2>
             <form class="card form" id="customer-form" on:submit=submit>
                 <h3>{move || i18n.t(if editing() { Msg::EditCustomer } else { Msg::NewCustomer })}</h3>
                 <CustomerFields form=form />
@@ -74,7 +74,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 errors.set(Vec::new());
                             }
                         >
-                            {i18n.tr(Msg::CancelEdit)}
+                            {tr(Msg::CancelEdit)}
                         </button>
                     </Show>
                     <button type="submit" id="save-customer" class="primary" disabled=move || save.pending().get()>

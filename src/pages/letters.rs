@@ -7,7 +7,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{case_line, FieldErrors, PickList, WithData};
-use crate::i18n::{case_kind, use_i18n, Lang, Msg};
+use crate::i18n::{case_kind, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 
 /// 公开信 (rule 8): one written answer to the households that raised the
@@ -52,21 +52,21 @@ pub fn LettersPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{i18n.tr(Msg::LettersTitle)}</h2>
+            <h2>{tr(Msg::LettersTitle)}</h2>
             <WithData render=move |data: Dataset| {
                 view! {
                     <form class="card form" id="letter-form" on:submit=submit>
-                        <h3>{i18n.tr(Msg::NewLetter)}</h3>
+                        <h3>{tr(Msg::NewLetter)}</h3>
                         <div class="grid">
-                            <label for="letter-title">{i18n.tr(Msg::Title)}</label>
+                            <label for="letter-title">{tr(Msg::Title)}</label>
                             <input id="letter-title" type="text" bind:value=title />
-                            <label for="letter-date">{i18n.tr(Msg::SentOn)}</label>
+                            <label for="letter-date">{tr(Msg::SentOn)}</label>
                             <input id="letter-date" type="date" max=today.to_string() bind:value=sent_on />
-                            <label for="letter-body">{i18n.tr(Msg::Body)}</label>
+                            <label for="letter-body">{tr(Msg::Body)}</label>
                             <textarea id="letter-body" rows="8" bind:value=body></textarea>
-                            <span class="label">{i18n.tr(Msg::CasesAnswered)}</span>
+                            <span class="label">{tr(Msg::CasesAnswered)}</span>
                             <div>
-                                <p class="hint">{i18n.tr(Msg::CasesAnsweredHint)}</p>
+                                <p class="hint">{tr(Msg::CasesAnsweredHint)}</p>
                                 <CaseChoice data=data.clone() selected=cases filter=filter />
                             </div>
                         </div>
@@ -107,7 +107,7 @@ fn CaseChoice(data: Dataset, selected: RwSignal<Vec<Uuid>>, filter: RwSignal<Str
         })
         .collect();
     if items.is_empty() {
-        return view! { <p class="empty">{i18n.tr(Msg::NoCompletedCases)}</p> }.into_any();
+        return view! { <p class="empty">{tr(Msg::NoCompletedCases)}</p> }.into_any();
     }
     view! { <PickList items=items selected=selected class="letter-case" filter=(filter, "letter-filter") /> }.into_any()
 }
@@ -117,7 +117,7 @@ fn CaseChoice(data: Dataset, selected: RwSignal<Vec<Uuid>>, filter: RwSignal<Str
 fn LetterList(data: Dataset) -> impl IntoView {
     let i18n = use_i18n();
     if data.open_letters.is_empty() {
-        return view! { <p class="empty">{i18n.tr(Msg::NoLetters)}</p> }.into_any();
+        return view! { <p class="empty">{tr(Msg::NoLetters)}</p> }.into_any();
     }
     let letters = data.open_letters.iter().rev().map(|l| letter(&data, l, i18n.current())).collect_view();
     view! { <div id="letter-list">{letters}</div> }.into_any()

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use huifang_core::contact;
 use huifang_core::scheduler::{plan, PlannedRevisit, TaskKey};
 use huifang_core::Dataset;
 
@@ -34,14 +35,7 @@ pub fn RevisitPage(key: TaskKey) -> impl IntoView {
 #[component]
 fn Task(task: PlannedRevisit, data: Dataset) -> impl IntoView {
     let record = task.record_id.and_then(|id| data.revisits.iter().find(|r| r.id == id).cloned());
-    // A later round may follow up the same day as the visit before it; a
-    // first round not before its window opens.
-    let parent_visit = task
-        .parent_id
-        .and_then(|id| data.revisits.iter().find(|r| r.id == id))
-        .and_then(|r| r.result.as_ref())
-        .map(|r| r.visited_on);
-    let earliest = parent_visit.unwrap_or(task.opens_on);
+    let earliest = contact::earliest_visit(&task, &data.revisits);
     let staff = data.staff.clone();
     let settings = data.settings.clone();
     view! {

@@ -8,7 +8,7 @@ use crate::components::settings::{
     CalendarCard, CalendarForm, ContactCard, OpenFolds, PolicyCard, RepairSampleCard, SalesCard, SettingsSaver,
 };
 use crate::components::WithData;
-use crate::i18n::{calendar_missing, use_i18n, Msg};
+use crate::i18n::{calendar_missing, tr, use_i18n, Msg};
 use crate::state::use_app;
 
 /// 设置: the revisit policies, sales cadences, calling etiquette, repair
@@ -21,7 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
     let calendar_form = CalendarForm::default();
     view! {
         <section class="page" id="settings">
-            <h2>{i18n.tr(Msg::SettingsTitle)}</h2>
+            <h2>{tr(Msg::SettingsTitle)}</h2>
             <WithData render=move |data: Dataset| {
                 let settings = data.settings;
                 // Rule 15: say plainly when this or next year's holidays are missing.
@@ -33,14 +33,14 @@ pub fn SettingsPage() -> impl IntoView {
                             {missing.iter().map(|y| { let y = *y; view! { <p>{move || calendar_missing(i18n.lang(), y)}</p> } }).collect_view()}
                         </div>
                     })}
-                    <h3>{i18n.tr(Msg::PoliciesTitle)}</h3>
+                    <h3>{tr(Msg::PoliciesTitle)}</h3>
                     {policies.policies.iter().map(|p| view! { <PolicyCard policy=p.clone() /> }).collect_view()}
-                    <h3>{i18n.tr(Msg::SalesTitle)}</h3>
+                    <h3>{tr(Msg::SalesTitle)}</h3>
                     {policies.sales.iter().map(|c| view! { <SalesCard cadence=c.clone() /> }).collect_view()}
-                    <h3>{i18n.tr(Msg::ContactTitle)}</h3>
+                    <h3>{tr(Msg::ContactTitle)}</h3>
                     <ContactCard policies=policies.clone() />
                     <RepairSampleCard policies=policies.clone() />
-                    <h3>{i18n.tr(Msg::CalendarTitle)}</h3>
+                    <h3>{tr(Msg::CalendarTitle)}</h3>
                     <CalendarCard calendar=settings.calendar form=calendar_form />
                 }
             } />

@@ -6,7 +6,7 @@ use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::{Choice, FieldErrors, TableHead, WithData};
-use crate::i18n::{role, use_i18n, Msg};
+use crate::i18n::{role, tr, use_i18n, Msg};
 use crate::state::use_app;
 
 /// Staff (员工): who revisits, in which role and for which buildings.
@@ -65,29 +65,29 @@ pub fn StaffPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h2>{i18n.tr(Msg::StaffTitle)}</h2>
+            <h2>{tr(Msg::StaffTitle)}</h2>
             <form class="card form" id="staff-form" on:submit=submit>
                 <h3>{move || i18n.t(if editing.with(Option::is_some) { Msg::EditStaff } else { Msg::NewStaff })}</h3>
                 <div class="grid">
-                    <label for="staff-name">{i18n.tr(Msg::Name)}</label>
+                    <label for="staff-name">{tr(Msg::Name)}</label>
                     <input id="staff-name" type="text" bind:value=name />
-                    <label for="staff-role">{i18n.tr(Msg::Role)}</label>
+                    <label for="staff-role">{tr(Msg::Role)}</label>
                     <Choice id="staff-role" options=&Role::ALL value=role_v label=role />
-                    <label for="staff-buildings">{i18n.tr(Msg::Buildings)}</label>
+                    <label for="staff-buildings">{tr(Msg::Buildings)}</label>
                     <div>
                         <input id="staff-buildings" type="text" bind:value=buildings />
-                        <p class="hint">{i18n.tr(Msg::BuildingsHint)}</p>
+                        <p class="hint">{tr(Msg::BuildingsHint)}</p>
                     </div>
                     <span></span>
                     <label class="check">
                         <input id="staff-active" type="checkbox" bind:checked=active />
-                        {i18n.tr(Msg::Active)}
+                        {tr(Msg::Active)}
                     </label>
                 </div>
                 <FieldErrors errors=errors />
                 <div class="actions">
                     <Show when=move || editing.with(Option::is_some)>
-                        <button type="button" id="cancel-staff" on:click=move |_| reset()>{i18n.tr(Msg::CancelEdit)}</button>
+                        <button type="button" id="cancel-staff" on:click=move |_| reset()>{tr(Msg::CancelEdit)}</button>
                     </Show>
                     <button type="submit" id="save-staff" class="primary" disabled=move || save.pending().get()>
                         {move || i18n.t(if save.pending().get() { Msg::Saving } else { Msg::SaveStaff })}
@@ -106,7 +106,7 @@ where
 {
     let i18n = use_i18n();
     if data.staff.is_empty() {
-        return view! { <p class="empty">{i18n.tr(Msg::NoStaff)}</p> }.into_any();
+        return view! { <p class="empty">{tr(Msg::NoStaff)}</p> }.into_any();
     }
     let rows = data
         .staff
@@ -123,7 +123,7 @@ where
                     <td>{move || if buildings.is_empty() { i18n.t(Msg::AllBuildings).to_owned() } else { buildings.clone() }}</td>
                     <td>{move || i18n.t(if is_active { Msg::Active } else { Msg::Inactive })}</td>
                     <td>
-                        <button type="button" class="edit-staff" on:click=move |_| edit(s.clone())>{i18n.tr(Msg::Edit)}</button>
+                        <button type="button" class="edit-staff" on:click=move |_| edit(s.clone())>{tr(Msg::Edit)}</button>
                     </td>
                 </tr>
             }

@@ -108,16 +108,8 @@ impl Database {
         let tx = Rc::new(self.db.transaction(&[META, CASES, REVISITS], TransactionMode::ReadWrite)?);
         let outcome: Result<(), StoreError> = async {
             let cases = tx.store(CASES)?.get_all(None, None).await?;
-            let mut customer_of_case = std::collections::HashMap::new();
-            for v in cases {
-                let case: serde_json::Value = decode(CASES, v)?;
-                let id = case.get("id").and_then(|v| v.as_str()).and_then(|s| uuid::Uuid::parse_str(s).ok());
-                let customer =
-                    case.get("customer_id").and_then(|v| v.as_str()).and_then(|s| uuid::Uuid::parse_str(s).ok());
-                if let (Some(id), Some(customer)) = (id, customer) {
-                    customer_of_case.insert(id, customer);
-                }
-            }
+            let cases: Vec<serde_json::Value> = decode_all(CASES, cases)?;
+            let customer_of_case = migrate::customers_of_cases(&cases);
             let store = tx.store(REVISITS)?;
             for v in store.get_all(None, None).await? {
                 let old: serde_json::Value = decode(REVISITS, v)?;

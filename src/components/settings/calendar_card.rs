@@ -11,7 +11,7 @@ use huifang_core::settings::Settings;
 use super::{use_saver, Fold, SettingsErrors};
 use crate::clock;
 use crate::components::Choice;
-use crate::i18n::{day_kind, use_i18n, Lang, Msg};
+use crate::i18n::{day_kind, tr, use_i18n, Lang, Msg};
 
 const DAY_KINDS: [DayKind; 2] = [DayKind::Holiday, DayKind::SwappedWorkday];
 
@@ -112,9 +112,9 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
 
     view! {
         <Fold id="calendar".into() summary=Signal::derive(move || i18n.t(Msg::CalendarTitle).to_owned())>
-            <p class="hint">{i18n.tr(Msg::CalendarHint)}</p>
+            <p class="hint">{tr(Msg::CalendarHint)}</p>
             <div class="calendar-year">
-                <label for="calendar-year">{i18n.tr(Msg::Year)}</label>
+                <label for="calendar-year">{tr(Msg::Year)}</label>
                 <select id="calendar-year" on:change=move |ev| {
                     if let Ok(y) = event_target_value(&ev).parse() {
                         form.year.set(y);
@@ -132,22 +132,22 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                         prop:checked=move || calendar.with_value(|c| c.covers(form.year.get()))
                         on:change=move |ev| { change(Change::Covered(form.year.get_untracked(), event_target_checked(&ev))); }
                     />
-                    {i18n.tr(Msg::YearComplete)}
+                    {tr(Msg::YearComplete)}
                 </label>
             </div>
             {rows}
             <div class="form grid add-day">
-                <label for="day-date">{i18n.tr(Msg::Date)}</label>
+                <label for="day-date">{tr(Msg::Date)}</label>
                 <input id="day-date" type="date" bind:value=form.date />
-                <label for="day-kind">{i18n.tr(Msg::Kind)}</label>
+                <label for="day-kind">{tr(Msg::Kind)}</label>
                 <Choice id="day-kind" options=&DAY_KINDS value=form.kind label=day_kind />
-                <label for="day-name">{i18n.tr(Msg::DayName)}</label>
+                <label for="day-name">{tr(Msg::DayName)}</label>
                 <input id="day-name" type="text" bind:value=form.name />
             </div>
             <SettingsErrors errors=errors />
             <div class="actions">
                 <button type="button" id="restore-calendar" on:click=move |_| { if let Some(d) = dialog.get() { let _ = d.show_modal(); } }>
-                    {i18n.tr(Msg::RestoreOfficial)}
+                    {tr(Msg::RestoreOfficial)}
                 </button>
                 <button
                     type="button"
@@ -158,13 +158,13 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                         change(Change::Add(form.kind.get_untracked(), form.date.get_untracked(), form.name.get_untracked()));
                     }
                 >
-                    {i18n.tr(Msg::AddDay)}
+                    {tr(Msg::AddDay)}
                 </button>
             </div>
             <dialog node_ref=dialog id="restore-calendar-dialog">
-                <p>{i18n.tr(Msg::RestoreOfficialConfirm)}</p>
+                <p>{tr(Msg::RestoreOfficialConfirm)}</p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>{i18n.tr(Msg::Cancel)}</button>
+                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>{tr(Msg::Cancel)}</button>
                     <button
                         type="button"
                         id="restore-calendar-confirm"
@@ -176,7 +176,7 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
                             change(Change::RestoreOfficial);
                         }
                     >
-                        {i18n.tr(Msg::Confirm)}
+                        {tr(Msg::Confirm)}
                     </button>
                 </div>
             </dialog>

@@ -5,7 +5,7 @@ use huifang_core::settings::edit::{set_repair_sample, CallWindowDraft, ContactDr
 use huifang_core::settings::Settings;
 
 use super::{use_saver, Fold, SectionActions, SettingsErrors};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg};
 use crate::state::use_app;
 
 /// One call window row: a key for the list, and its two times.
@@ -57,7 +57,7 @@ pub fn ContactCard(policies: PolicySet) -> impl IntoView {
     view! {
         <Fold id="contact".into() summary=Signal::derive(move || i18n.t(Msg::ContactTitle).to_owned())>
             <div class="form grid">
-                <span class="label">{i18n.tr(Msg::CallWindows)}</span>
+                <span class="label">{tr(Msg::CallWindows)}</span>
                 <div id="call-windows">
                     <For each=move || windows.get() key=|w| w.key let:w>
                         <div class="call-window">
@@ -65,15 +65,15 @@ pub fn ContactCard(policies: PolicySet) -> impl IntoView {
                             " – "
                             <input type="time" class="window-to" bind:value=w.to />
                             <button type="button" class="remove-window" on:click=move |_| windows.update(|v| v.retain(|x| x.key != w.key))>
-                                {i18n.tr(Msg::Remove)}
+                                {tr(Msg::Remove)}
                             </button>
                         </div>
                     </For>
                     <button type="button" id="add-window" on:click=move |_| windows.update(|v| v.push(row(blank())))>
-                        {i18n.tr(Msg::AddWindow)}
+                        {tr(Msg::AddWindow)}
                     </button>
                 </div>
-                <label for="min-attempts">{i18n.tr(Msg::MinAttempts)}</label>
+                <label for="min-attempts">{tr(Msg::MinAttempts)}</label>
                 <input id="min-attempts" type="number" min="1" max=ContactDraft::MAX_ATTEMPTS bind:value=attempts />
             </div>
             <SettingsErrors errors=errors />
@@ -104,7 +104,7 @@ pub fn RepairSampleCard(policies: PolicySet) -> impl IntoView {
     view! {
         <Fold id="repair-sampling".into() summary=Signal::derive(move || i18n.t(Msg::RepairSampleTitle).to_owned())>
             <div class="form grid">
-                <label for="repair-sample">{i18n.tr(Msg::RepairSample)}</label>
+                <label for="repair-sample">{tr(Msg::RepairSample)}</label>
                 <input id="repair-sample" type="number" min="0" max="100" bind:value=share />
             </div>
             <SettingsErrors errors=errors />

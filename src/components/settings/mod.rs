@@ -18,7 +18,8 @@ use huifang_core::model::Method;
 use huifang_core::settings::edit::{SettingsError, SpanDraft, SpanUnit};
 use huifang_core::settings::Settings;
 
-use crate::i18n::{settings_error, span_unit, use_i18n, Msg};
+use crate::components::ErrorList;
+use crate::i18n::{settings_error, span_unit, tr, use_i18n, Msg};
 use crate::state::AppState;
 
 /// Methods a policy can name: letters answer many cases at once through an
@@ -161,18 +162,7 @@ pub(super) fn SpanInput(class: &'static str, field: SpanField) -> impl IntoView 
 /// Why a settings edit was refused, in the user's language.
 #[component]
 pub(super) fn SettingsErrors(errors: RwSignal<Vec<SettingsError>>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let list = errors.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <div class="form-errors" role="alert">
-                    <p>{i18n.t(Msg::FormHasErrors)}</p>
-                    <ul>{list.iter().map(|e| view! { <li>{settings_error(i18n.lang(), e)}</li> }).collect_view()}</ul>
-                </div>
-            }
-        })
-    }
+    view! { <ErrorList errors=errors describe=settings_error /> }
 }
 
 /// Which folded sections are open, kept by the page so a reload after
@@ -220,7 +210,7 @@ fn SectionActions(class: &'static str, save: Callback<()>, restore: Callback<()>
     view! {
         <div class="actions">
             <button type="button" class=format!("restore-{class}") on:click=move |_| restore.run(())>
-                {i18n.tr(Msg::RestoreDefaults)}
+                {tr(Msg::RestoreDefaults)}
             </button>
             <button type="button" class=format!("primary save-{class}") disabled=move || saver.pending() on:click=move |_| save.run(())>
                 {move || i18n.t(if saver.pending() { Msg::Saving } else { Msg::Save })}

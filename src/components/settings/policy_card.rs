@@ -7,7 +7,7 @@ use huifang_core::settings::Settings;
 
 use super::{use_saver, Fold, OptionalSpan, SectionActions, SettingsErrors, SpanField, SpanInput, METHODS};
 use crate::components::Checks;
-use crate::i18n::{anchor, exclusion, method, policy_key, role, span, use_i18n, Lang, Msg};
+use crate::i18n::{anchor, exclusion, method, policy_key, role, span, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 
 fn slug(key: PolicyKey) -> &'static str {
@@ -100,7 +100,7 @@ pub fn PolicyCard(policy: Policy) -> impl IntoView {
                 {field(Msg::Exclusions, view! { <Checks class="exclusion" options=&Exclusion::ALL value=exclusions label=exclusion /> }.into_any())}
                 <label class="check">
                     <input type="checkbox" class="repeats" bind:checked=repeat.on />
-                    {i18n.tr(Msg::Repeats)}
+                    {tr(Msg::Repeats)}
                 </label>
                 <Show when=move || repeat.on.get()>
                     <SpanInput class="repeat-every" field=repeat.span />

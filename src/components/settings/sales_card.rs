@@ -7,7 +7,7 @@ use huifang_core::settings::Settings;
 
 use super::{use_saver, Fold, OptionalSpan, SectionActions, SettingsErrors, SpanInput, METHODS};
 use crate::components::Checks;
-use crate::i18n::{method, role, sales_class, use_i18n, Msg};
+use crate::i18n::{method, role, sales_class, tr, use_i18n, Msg};
 use crate::state::use_app;
 
 /// One sales-centre class's cadence (rule 16), folded to its name.
@@ -68,11 +68,11 @@ pub fn SalesCard(cadence: SalesCadence) -> impl IntoView {
                 <span></span>
                 <label class="check">
                     <input type="checkbox" class="on-holidays" bind:checked=on_holidays />
-                    {i18n.tr(Msg::OnHolidays)}
+                    {tr(Msg::OnHolidays)}
                 </label>
-                <span class="label">{i18n.tr(Msg::SalesMethods)}</span>
+                <span class="label">{tr(Msg::SalesMethods)}</span>
                 <Checks class="method" options=&METHODS value=methods label=method />
-                <span class="label">{i18n.tr(Msg::SalesRoles)}</span>
+                <span class="label">{tr(Msg::SalesRoles)}</span>
                 <Checks class="role" options=&Role::ALL value=roles label=role />
             </div>
             <SettingsErrors errors=errors />

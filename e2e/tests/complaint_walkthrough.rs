@@ -4,7 +4,8 @@
 //! (rule 12) → a home visit refused without, then saved with the customer's
 //! signature (rule 5), raising an issue with an agreed reply date → the
 //! second round due then, done by phone (rule 7) → reload, all still there →
-//! the month's report → export, and broken imports refused with nothing changed.
+//! the month's report → export, and broken imports refused with nothing changed →
+//! the filed record: issue answered (rule 9) and reviewed (rule 6).
 
 mod harness;
 
@@ -196,6 +197,24 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.wait_gone("#import-preview").await;
     b.click("#nav-tally").await;
     b.wait_text("#tally-rate", "100.0%").await;
+
+    // The filed record of the home visit: its signature, the raised issue
+    // answered (rule 9), and the supervisor's opinion (rule 6).
+    let first = exported.data.revisits.iter().find(|r| r.round == 1).expect("round 1");
+    b.open(&format!("#/record/{}", first.id)).await;
+    // The app reads the address on load (it does not follow hash changes yet).
+    b.client.refresh().await.expect("reload");
+    b.find("#record-signature").await;
+    b.wait_text("#record-issues", "楼道灯不亮").await;
+    b.type_into("#record-issues .answer-text", "已更换楼道灯").await;
+    b.click("#record-issues .answer-issue").await;
+    b.wait_text("#notice", "已保存答复").await;
+    b.wait_text("#record-issues .answered", "已更换楼道灯").await;
+    b.type_into("#review-comment", "记录完整，已签名").await;
+    b.click("#save-review").await;
+    b.wait_text("#notice", "已保存审阅意见").await;
+    b.click("#nav-tally").await;
+    b.wait_text("#report-handling", "1 / 1").await;
 
     b.assert_no_console_errors().await;
     b.close().await;

@@ -286,4 +286,13 @@ messages! {
     RestoreOfficialConfirm => "已内置年份（如 2026 年）的日历将恢复为国务院公布的安排，本办公室在这些年份所做的修改会被覆盖；其他年份不受影响。", "Built-in years (such as 2026) go back to the State Council schedule, replacing this office's changes in those years; other years are not affected.";
     CalendarSaved => "日历已保存", "Calendar saved";
     SettingsSaved => "设置已保存", "Settings saved";
+
+    // ---- issue 4: import, merge and progress (lead) ----
+
+    // ---- issue 4: encrypted backups and CSV export ----
+
+    // ---- issue 4: storage health and several tabs ----
+
+    // ---- issue 4: retention and archive (rule 17) ----
+
 }

@@ -247,6 +247,29 @@ fn a_pretty_printed_or_compacted_copy_still_checks_out() {
 }
 
 #[test]
+fn a_pretty_printed_copy_still_checks_out() {
+    let v: serde_json::Value = serde_json::from_str(&json_of(sample())).unwrap();
+    let back = parse(serde_json::to_string_pretty(&v).unwrap().as_bytes()).unwrap();
+    assert_eq!(back.data, sample());
+}
+
+#[test]
+fn a_field_given_twice_is_refused_rather_than_guessed() {
+    let json = json_of(sample());
+    let twice = json.replacen("\"app_version\":", "\"app_version\":\"9.9.9\",\"app_version\":", 1);
+    assert_eq!(parse(twice.as_bytes()), Err(BackupError::DuplicateField("app_version".into())));
+}
+
+#[test]
+fn deep_nesting_inside_a_record_is_refused_with_its_place() {
+    let json = json_of(sample());
+    let deep = format!("{}1{}", "[".repeat(5_000), "]".repeat(5_000));
+    let nested = json.replacen("\"round\":1", &format!("\"round\":{deep}"), 1);
+    assert_ne!(nested, json);
+    assert!(matches!(parse(nested.as_bytes()), Err(BackupError::Malformed { entity: Entity::Revisits, index: 0, .. })));
+}
+
+#[test]
 fn a_file_without_checksum_or_device_is_refused() {
     let bytes = tamper(|v| {
         v.as_object_mut().unwrap().remove("sha256");

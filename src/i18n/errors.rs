@@ -131,6 +131,8 @@ pub fn backup_error(lang: Lang, e: &BackupError) -> String {
         }
         (Lang::Zh, NotABackup) => "这不是回访台的备份文件。".into(),
         (Lang::En, NotABackup) => "This is not a Revisit Desk backup file.".into(),
+        (Lang::Zh, DuplicateField(f)) => format!("文件中“{f}”出现了两次，无法判断以哪个为准。"),
+        (Lang::En, DuplicateField(f)) => format!("The file has \"{f}\" twice, so it is unclear which one counts."),
         (Lang::Zh, TooNew(v)) => format!("备份格式版本 {v} 比本应用新，请先升级应用。"),
         (Lang::En, TooNew(v)) => format!("Backup format version {v} is newer than this app; update the app first."),
         (Lang::Zh, Unsupported(v)) => format!("不支持备份格式版本 {v}。"),

@@ -4,17 +4,18 @@
 //! storage layer writes anything: format and version, each record's shape
 //! and field rules, unique ids and references.
 
+mod checksum;
+mod read;
+
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::migrate;
-use crate::model::{Case, Customer, Dataset, OpenLetter, Revisit, Signature, Staff};
-use crate::settings::Settings;
+use crate::model::{Case, Dataset};
+
+pub use read::parse;
 use crate::validation::{
     check_case, check_customer, check_open_letter, check_revisit, check_signature, check_staff, FieldError,
 };
@@ -110,28 +111,6 @@ pub struct Backup {
     pub data: Dataset,
 }
 
-/// Everything in the file except the checksum itself, in field order.
-#[derive(Serialize)]
-struct Sealed<'a> {
-    format: &'a str,
-    format_version: u32,
-    app_version: &'a str,
-    exported_at: &'a DateTime<Utc>,
-    device_id: &'a Uuid,
-    counts: &'a Counts,
-    data: &'a Dataset,
-}
-
-/// SHA-256, in lowercase hex, of every field but `sha256` serialized as
-/// compact JSON in this format's field order. It depends only on the
-/// values, not on the file's whitespace, so a pretty-printed copy still
-/// checks out while any changed value, header or record, does not.
-fn seal(s: &Sealed<'_>) -> String {
-    // Serializing plain structs with string keys cannot fail.
-    let bytes = serde_json::to_vec(s).unwrap_or_default();
-    format!("{:x}", Sha256::digest(&bytes))
-}
-
 impl Backup {
     pub fn new(data: Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Self {
         let mut backup = Self {
@@ -148,26 +127,18 @@ impl Backup {
         backup
     }
 
-    /// The checksum this backup's values call for.
+    /// The checksum this backup's values call for (see [`checksum`]).
     pub fn checksum(&self) -> String {
-        seal(&Sealed {
-            format: &self.format,
-            format_version: self.format_version,
-            app_version: &self.app_version,
-            exported_at: &self.exported_at,
-            device_id: &self.device_id,
-            counts: &self.counts,
-            data: &self.data,
-        })
+        checksum::of_backup(self)
     }
 
+    /// The file's text: compact JSON, one line. A whole office's records
+    /// run to 100 MB and more; a pretty-printed copy would be a third
+    /// larger and slower to write, and nobody reads it by eye (a
+    /// pretty-printed copy still imports). Plain structs with string keys
+    /// cannot fail to serialize.
     pub fn to_json(&self) -> String {
-        // Through a `Value`, so the records are serialized by the same code
-        // as the checksum's compact form (a smaller app bundle); only the
-        // generic `Value` is pretty-printed. Plain structs with string keys
-        // cannot fail to serialize.
-        let compact = serde_json::to_vec(self).unwrap_or_default();
-        serde_json::from_slice::<Value>(&compact).and_then(|v| serde_json::to_string_pretty(&v)).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Suggested file name, e.g. `huifang-backup-2026-11-23.json`.
@@ -187,6 +158,8 @@ pub enum BackupError {
     NotJson { line: usize, column: usize },
     #[error("not a Revisit Desk backup")]
     NotABackup,
+    #[error("the field {0} appears twice")]
+    DuplicateField(String),
     #[error("backup format version {0} is newer than this app understands")]
     TooNew(u64),
     #[error("backup format version {0} is not supported")]
@@ -207,20 +180,6 @@ pub enum BackupError {
     ChecksumMismatch,
 }
 
-fn records<T: for<'de> Deserialize<'de>>(data: &Value, entity: Entity, version: u64) -> Result<Vec<T>, BackupError> {
-    let items = match data.get(entity.key()) {
-        None if version == 1 && !entity.in_v1() => return Ok(Vec::new()),
-        found => found.and_then(Value::as_array).ok_or(BackupError::Missing(entity.key()))?,
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, v)| {
-            T::deserialize(v).map_err(|e| BackupError::Malformed { entity, index, detail: e.to_string() })
-        })
-        .collect()
-}
-
 fn unique_ids(ids: impl Iterator<Item = Uuid>, entity: Entity) -> Result<HashSet<Uuid>, BackupError> {
     let mut seen = HashSet::new();
     for (index, id) in ids.enumerate() {
@@ -236,98 +195,6 @@ fn first_problem(entity: Entity, index: usize, errors: Vec<FieldError>) -> Resul
         Some(error) => Err(BackupError::Invalid { entity, index, error }),
         None => Ok(()),
     }
-}
-
-/// Reads and checks a backup file. `Ok` means every record is sound and
-/// the whole file can be written.
-pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(BackupError::Empty);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| BackupError::NotUtf8)?;
-    let root: Value =
-        serde_json::from_str(text).map_err(|e| BackupError::NotJson { line: e.line(), column: e.column() })?;
-    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(BackupError::NotABackup);
-    }
-    let version = root.get("format_version").and_then(Value::as_u64).ok_or(BackupError::Missing("format_version"))?;
-    if version > u64::from(FORMAT_VERSION) {
-        return Err(BackupError::TooNew(version));
-    }
-    if version == 0 {
-        return Err(BackupError::Unsupported(version));
-    }
-    let app_version = root.get("app_version").and_then(Value::as_str).ok_or(BackupError::Missing("app_version"))?;
-    let exported_at = root
-        .get("exported_at")
-        .and_then(|v| DateTime::<Utc>::deserialize(v).ok())
-        .ok_or(BackupError::Missing("exported_at"))?;
-    let device_id = root
-        .get("device_id")
-        .and_then(Value::as_str)
-        .and_then(|s| Uuid::parse_str(s).ok())
-        .ok_or(BackupError::Missing("device_id"))?;
-    let sha256 = root.get("sha256").and_then(Value::as_str).ok_or(BackupError::Missing("sha256"))?;
-    let counts = root.get("counts").and_then(|v| Counts::deserialize(v).ok()).ok_or(BackupError::Missing("counts"))?;
-    let data = root.get("data").filter(|v| v.is_object()).ok_or(BackupError::Missing("data"))?;
-    let declared_sum = sealed_checksum(&root);
-    let data = if version == 1 { migrate_v1(data)? } else { data.clone() };
-
-    let dataset = Dataset {
-        customers: records::<Customer>(&data, Entity::Customers, version)?,
-        cases: records::<Case>(&data, Entity::Cases, version)?,
-        revisits: records::<Revisit>(&data, Entity::Revisits, version)?,
-        staff: records::<Staff>(&data, Entity::Staff, version)?,
-        open_letters: records::<OpenLetter>(&data, Entity::OpenLetters, version)?,
-        signatures: records::<Signature>(&data, Entity::Signatures, version)?,
-        settings: match data.get("settings") {
-            None if version == 1 => Settings::default(),
-            found => found.and_then(|v| Settings::deserialize(v).ok()).ok_or(BackupError::Missing("settings"))?,
-        },
-    };
-    let found = Counts::of(&dataset);
-    for entity in Entity::ALL {
-        if counts.get(entity) != found.get(entity) {
-            return Err(BackupError::CountMismatch { entity, declared: counts.get(entity), found: found.get(entity) });
-        }
-    }
-    // The checksum covers the file as written, before any migration.
-    if declared_sum != sha256.to_ascii_lowercase() {
-        return Err(BackupError::ChecksumMismatch);
-    }
-    // Returned as a current-version backup of the (migrated) content.
-    let backup = Backup::new(dataset, app_version, device_id, exported_at);
-    check_dataset(&backup.data)?;
-    Ok(backup)
-}
-
-/// The checksum a file's own values call for: every top-level field but
-/// `sha256`, compact, in the file's key order (which is the format's field
-/// order for any file the app wrote, see [`Backup::checksum`]).
-fn sealed_checksum(root: &Value) -> String {
-    let mut sealed = root.clone();
-    if let Some(obj) = sealed.as_object_mut() {
-        obj.shift_remove("sha256");
-    }
-    let bytes = serde_json::to_vec(&sealed).unwrap_or_default();
-    format!("{:x}", Sha256::digest(&bytes))
-}
-
-/// Format v1 → v2: revisits gain their household (from their case) and move
-/// their result under `result`; the new entities start empty.
-fn migrate_v1(data: &Value) -> Result<Value, BackupError> {
-    let mut data = data.clone();
-    let customer_of_case =
-        migrate::customers_of_cases(data.get("cases").and_then(Value::as_array).into_iter().flatten());
-    if let Some(revisits) = data.get_mut("revisits").and_then(Value::as_array_mut) {
-        for (index, r) in revisits.iter_mut().enumerate() {
-            let old = std::mem::take(r);
-            *r = migrate::revisit_v1_to_v2(old, |c| customer_of_case.get(&c).copied())
-                .map_err(|e| BackupError::Malformed { entity: Entity::Revisits, index, detail: e.to_string() })?;
-        }
-    }
-    Ok(data)
 }
 
 /// Field rules, unique ids and references across the whole dataset.

@@ -1,0 +1,126 @@
+//! The backup's SHA-256: over every top-level field but `sha256`, as
+//! compact JSON, in the file's field order. It depends only on the values,
+//! not on whitespace, so a pretty-printed copy still checks out while any
+//! changed value, header or record, does not.
+//!
+//! Both sides stream into the hasher: a whole office's file is 100 MB and
+//! more, and a second copy of it (or a `serde_json::Value` tree, ten times
+//! larger) would not fit a tablet's browser tab.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::{Backup, Counts};
+use crate::model::Dataset;
+
+/// Everything in the file except the checksum itself, in field order.
+#[derive(Serialize)]
+struct Sealed<'a> {
+    format: &'a str,
+    format_version: u32,
+    app_version: &'a str,
+    exported_at: &'a DateTime<Utc>,
+    device_id: &'a Uuid,
+    counts: &'a Counts,
+    data: &'a Dataset,
+}
+
+fn hex(hasher: Sha256) -> String {
+    format!("{:x}", hasher.finalize())
+}
+
+/// The checksum `backup`'s values call for.
+pub(super) fn of_backup(backup: &Backup) -> String {
+    let sealed = Sealed {
+        format: &backup.format,
+        format_version: backup.format_version,
+        app_version: &backup.app_version,
+        exported_at: &backup.exported_at,
+        device_id: &backup.device_id,
+        counts: &backup.counts,
+        data: &backup.data,
+    };
+    let mut hasher = Sha256::new();
+    // Sha256 is an io::Write that never fails, and plain structs with
+    // string keys always serialize.
+    let _ = serde_json::to_writer(&mut hasher, &sealed);
+    hex(hasher)
+}
+
+/// The checksum a file's own fields call for, `fields` being the file's
+/// top-level members in order. Values are hashed in their compact form:
+/// the file's text with the whitespace between tokens left out, which is
+/// exactly what serde_json writes compactly.
+pub(super) fn of_file(fields: &[(String, &RawValue)]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"{");
+    let mut first = true;
+    for (key, value) in fields.iter().filter(|(k, _)| k != "sha256") {
+        if !first {
+            hasher.update(b",");
+        }
+        first = false;
+        // Keys were unescaped by the parser; write them back as serde_json would.
+        let _ = serde_json::to_writer(&mut hasher, key);
+        hasher.update(b":");
+        compact_into(&mut hasher, value.get().as_bytes());
+    }
+    hasher.update(b"}");
+    hex(hasher)
+}
+
+/// Feeds `json` to the hasher without the insignificant whitespace.
+fn compact_into(hasher: &mut Sha256, json: &[u8]) {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut run = 0;
+    for (i, &b) in json.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            hasher.update(&json[run..i]);
+            run = i + 1;
+        }
+    }
+    hasher.update(&json[run..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hash_compacted(json: &str) -> String {
+        let mut h = Sha256::new();
+        compact_into(&mut h, json.as_bytes());
+        hex(h)
+    }
+
+    #[test]
+    fn leaving_out_whitespace_gives_serde_jsons_compact_form() {
+        let value = serde_json::json!({
+            "name": "王 美丽 \" \\ \n\t 🌸",
+            "list": [1, 2.5, {"a b": " c "}, [], {}],
+            "none": null
+        });
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(hash_compacted(&pretty), format!("{:x}", Sha256::digest(compact.as_bytes())));
+    }
+
+    #[test]
+    fn hashing_without_whitespace_matches_hashing_the_compact_text() {
+        let pretty = "{\n  \"a\": [ 1, \"x \\\" y\" ]\n}";
+        assert_eq!(hash_compacted(pretty), format!("{:x}", Sha256::digest(b"{\"a\":[1,\"x \\\" y\"]}")));
+    }
+}

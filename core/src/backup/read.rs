@@ -1,0 +1,216 @@
+//! Reading a backup file: everything is checked here, before the storage
+//! layer writes anything.
+//!
+//! The file is read in place: the header as small values, the records as
+//! slices of the file's own text (`RawValue`), each deserialized straight
+//! into its record type. No tree of the whole file is built, so a
+//! 200,000-revisit file needs little more memory than its records.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::de::{Deserialize, DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::Deserializer;
+use serde_json::value::RawValue;
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::{check_dataset, checksum, Backup, BackupError, Counts, Entity, FORMAT, FORMAT_VERSION};
+use crate::migrate;
+use crate::model::Dataset;
+use crate::settings::Settings;
+
+/// A JSON object's members in file order, values left as text.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Members<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut members = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    members.push(entry);
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+impl<'a> Members<'a> {
+    /// Reads `text` as an object; anything else is "not a backup".
+    fn of(text: &'a str) -> Result<Self, BackupError> {
+        match serde_json::from_str::<Members<'a>>(text) {
+            Ok(m) => m.unique(),
+            // Not an object: broken JSON says where; valid JSON is simply not ours.
+            Err(e) if e.is_data() => match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                Err(e) => Err(BackupError::NotJson { line: e.line(), column: e.column() }),
+                Ok(_) => Err(BackupError::NotABackup),
+            },
+            Err(e) => Err(BackupError::NotJson { line: e.line(), column: e.column() }),
+        }
+    }
+
+    /// A repeated member would make "which value counts" ambiguous, for
+    /// the checksum as much as for the content.
+    fn unique(self) -> Result<Self, BackupError> {
+        for (i, (key, _)) in self.0.iter().enumerate() {
+            if self.0[..i].iter().any(|(k, _)| k == key) {
+                return Err(BackupError::DuplicateField(key.clone()));
+            }
+        }
+        Ok(self)
+    }
+
+    fn get(&self, key: &str) -> Option<&'a RawValue> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    /// A small header field, read as `T`; missing or malformed → `Missing(key)`.
+    fn field<T: DeserializeOwned>(&self, key: &'static str) -> Result<T, BackupError> {
+        self.get(key).and_then(|raw| serde_json::from_str(raw.get()).ok()).ok_or(BackupError::Missing(key))
+    }
+}
+
+/// A JSON array's items, left as text.
+struct Items<'a>(Vec<&'a RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Items<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Items<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element::<&'de RawValue>()? {
+                    items.push(item);
+                }
+                Ok(Items(items))
+            }
+        }
+        d.deserialize_seq(V(std::marker::PhantomData))
+    }
+}
+
+/// Reads and checks a backup file. `Ok` means every record is sound and
+/// the whole file can be written.
+pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(BackupError::Empty);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| BackupError::NotUtf8)?;
+    let root = Members::of(text)?;
+    if root.get("format").and_then(|raw| serde_json::from_str::<&str>(raw.get()).ok()) != Some(FORMAT) {
+        return Err(BackupError::NotABackup);
+    }
+    let version: u64 = root.field("format_version")?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(BackupError::TooNew(version));
+    }
+    if version == 0 {
+        return Err(BackupError::Unsupported(version));
+    }
+    let app_version: String = root.field("app_version")?;
+    let exported_at: DateTime<Utc> = root.field("exported_at")?;
+    let device_id: Uuid = root.field("device_id")?;
+    let sha256: String = root.field("sha256")?;
+    let counts: Counts = root.field("counts")?;
+    let data = root.get("data").ok_or(BackupError::Missing("data"))?;
+
+    let dataset = if version == 1 { read_v1(data)? } else { read_current(data)? };
+    let found = Counts::of(&dataset);
+    for entity in Entity::ALL {
+        if counts.get(entity) != found.get(entity) {
+            return Err(BackupError::CountMismatch { entity, declared: counts.get(entity), found: found.get(entity) });
+        }
+    }
+    // The checksum covers the file as written, before any migration.
+    if checksum::of_file(&root.0) != sha256.to_ascii_lowercase() {
+        return Err(BackupError::ChecksumMismatch);
+    }
+    // Returned as a current-version backup of the (migrated) content.
+    let backup = Backup::new(dataset, &app_version, device_id, exported_at);
+    check_dataset(&backup.data)?;
+    Ok(backup)
+}
+
+/// `data` of a current-version file, each record read from its own text.
+fn read_current(data: &RawValue) -> Result<Dataset, BackupError> {
+    let members = Members::of(data.get()).map_err(|_| BackupError::Missing("data"))?;
+    fn records<T: DeserializeOwned>(members: &Members<'_>, entity: Entity) -> Result<Vec<T>, BackupError> {
+        let raw = members.get(entity.key()).ok_or(BackupError::Missing(entity.key()))?;
+        let items = serde_json::from_str::<Items<'_>>(raw.get()).map_err(|_| BackupError::Missing(entity.key()))?;
+        items
+            .0
+            .iter()
+            .enumerate()
+            .map(|(index, raw)| {
+                serde_json::from_str(raw.get())
+                    .map_err(|e| BackupError::Malformed { entity, index, detail: e.to_string() })
+            })
+            .collect()
+    }
+    Ok(Dataset {
+        customers: records(&members, Entity::Customers)?,
+        cases: records(&members, Entity::Cases)?,
+        revisits: records(&members, Entity::Revisits)?,
+        staff: records(&members, Entity::Staff)?,
+        open_letters: records(&members, Entity::OpenLetters)?,
+        signatures: records(&members, Entity::Signatures)?,
+        settings: members.field::<Settings>("settings")?,
+    })
+}
+
+/// `data` of a format v1 file (one office's first weeks, small): read as a
+/// tree, migrated to the current shape by the same code as the database
+/// migration, then read as records. The entities v1 did not have start empty.
+fn read_v1(data: &RawValue) -> Result<Dataset, BackupError> {
+    let mut tree: Value = serde_json::from_str(data.get()).map_err(|_| BackupError::Missing("data"))?;
+    if !tree.is_object() {
+        return Err(BackupError::Missing("data"));
+    }
+    let customer_of_case =
+        migrate::customers_of_cases(tree.get("cases").and_then(Value::as_array).into_iter().flatten());
+    if let Some(revisits) = tree.get_mut("revisits").and_then(Value::as_array_mut) {
+        for (index, r) in revisits.iter_mut().enumerate() {
+            let old = std::mem::take(r);
+            *r = migrate::revisit_v1_to_v2(old, |c| customer_of_case.get(&c).copied())
+                .map_err(|e| BackupError::Malformed { entity: Entity::Revisits, index, detail: e.to_string() })?;
+        }
+    }
+    fn records<T: DeserializeOwned>(tree: &Value, entity: Entity) -> Result<Vec<T>, BackupError> {
+        let items = match tree.get(entity.key()) {
+            None if !entity.in_v1() => return Ok(Vec::new()),
+            found => found.and_then(Value::as_array).ok_or(BackupError::Missing(entity.key()))?,
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(index, v)| {
+                T::deserialize(v).map_err(|e| BackupError::Malformed { entity, index, detail: e.to_string() })
+            })
+            .collect()
+    }
+    Ok(Dataset {
+        customers: records(&tree, Entity::Customers)?,
+        cases: records(&tree, Entity::Cases)?,
+        revisits: records(&tree, Entity::Revisits)?,
+        staff: records(&tree, Entity::Staff)?,
+        open_letters: records(&tree, Entity::OpenLetters)?,
+        signatures: records(&tree, Entity::Signatures)?,
+        settings: match tree.get("settings") {
+            None => Settings::default(),
+            Some(v) => Settings::deserialize(v).map_err(|_| BackupError::Missing("settings"))?,
+        },
+    })
+}

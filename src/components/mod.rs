@@ -1,6 +1,7 @@
 //! Widgets shared by several screens.
 
 mod attempt_log;
+mod backup_import;
 mod case_fields;
 mod case_form;
 mod case_handling;
@@ -24,6 +25,7 @@ mod task_summary;
 mod with_data;
 
 pub use attempt_log::AttemptLog;
+pub use backup_import::{counts_text, BackupImport};
 pub use case_fields::CaseFields;
 pub use case_form::{case_line, household, CaseForm};
 pub use case_handling::{Handling, RequestRevisit};

@@ -47,6 +47,7 @@ impl<'a> Part<'a> {
     }
 
     /// A part whose rows come from `batch` (tests use it to inject a failure).
+    #[cfg(test)]
     pub(crate) fn from_fn(store: &'static str, len: usize, batch: Encoder<'a>) -> Self {
         Part { store, len, batch }
     }

@@ -27,8 +27,7 @@ pub(super) fn encode<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
 fn decode<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { store, detail };
     let text: String = js_sys::JSON::stringify(&value).map_err(|e| corrupt(format!("{e:?}")))?.into();
-    let tree: serde_json::Value = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
-    T::deserialize(&tree).map_err(|e| corrupt(e.to_string()))
+    serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))
 }
 
 /// The meta record that says which schema and data migrations this database has.

@@ -127,7 +127,7 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     let counts: Counts = root.field("counts")?;
     let data = root.get("data").ok_or(BackupError::Missing("data"))?;
 
-    let dataset = if version == 1 { read_v1(data)? } else { read_current(data)? };
+    let dataset = if version == 1 { read_v1(data)? } else { read_records(data.get(), version)? };
     let found = Counts::of(&dataset);
     for entity in Entity::ALL {
         if counts.get(entity) != found.get(entity) {
@@ -144,14 +144,19 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     Ok(backup)
 }
 
-/// `data` of a current-version file, each record read from its own text.
-fn read_current(data: &RawValue) -> Result<Dataset, BackupError> {
-    let members = Members::of(data.get()).map_err(|_| BackupError::Missing("data"))?;
-    fn records<T: DeserializeOwned>(members: &Members<'_>, entity: Entity) -> Result<Vec<T>, BackupError> {
-        let raw = members.get(entity.key()).ok_or(BackupError::Missing(entity.key()))?;
-        let items = serde_json::from_str::<Items<'_>>(raw.get()).map_err(|_| BackupError::Missing(entity.key()))?;
+/// `data`, each record read from its own text. Entities a format v1 file
+/// did not have start empty; the settings then start at their defaults.
+fn read_records(data: &str, version: u64) -> Result<Dataset, BackupError> {
+    let members = Members::of(data).map_err(|_| BackupError::Missing("data"))?;
+    let records = |entity: Entity| -> Result<Vec<&RawValue>, BackupError> {
+        let raw = match members.get(entity.key()) {
+            None if version == 1 && !entity.in_v1() => return Ok(Vec::new()),
+            found => found.ok_or(BackupError::Missing(entity.key()))?,
+        };
+        serde_json::from_str::<Items<'_>>(raw.get()).map(|i| i.0).map_err(|_| BackupError::Missing(entity.key()))
+    };
+    fn typed<T: DeserializeOwned>(items: Vec<&RawValue>, entity: Entity) -> Result<Vec<T>, BackupError> {
         items
-            .0
             .iter()
             .enumerate()
             .map(|(index, raw)| {
@@ -161,19 +166,22 @@ fn read_current(data: &RawValue) -> Result<Dataset, BackupError> {
             .collect()
     }
     Ok(Dataset {
-        customers: records(&members, Entity::Customers)?,
-        cases: records(&members, Entity::Cases)?,
-        revisits: records(&members, Entity::Revisits)?,
-        staff: records(&members, Entity::Staff)?,
-        open_letters: records(&members, Entity::OpenLetters)?,
-        signatures: records(&members, Entity::Signatures)?,
-        settings: members.field::<Settings>("settings")?,
+        customers: typed(records(Entity::Customers)?, Entity::Customers)?,
+        cases: typed(records(Entity::Cases)?, Entity::Cases)?,
+        revisits: typed(records(Entity::Revisits)?, Entity::Revisits)?,
+        staff: typed(records(Entity::Staff)?, Entity::Staff)?,
+        open_letters: typed(records(Entity::OpenLetters)?, Entity::OpenLetters)?,
+        signatures: typed(records(Entity::Signatures)?, Entity::Signatures)?,
+        settings: match members.get("settings") {
+            None if version == 1 => Settings::default(),
+            _ => members.field::<Settings>("settings")?,
+        },
     })
 }
 
 /// `data` of a format v1 file (one office's first weeks, small): read as a
-/// tree, migrated to the current shape by the same code as the database
-/// migration, then read as records. The entities v1 did not have start empty.
+/// tree and migrated to the current shape by the same code as the database
+/// migration, then read like a current file.
 fn read_v1(data: &RawValue) -> Result<Dataset, BackupError> {
     let mut tree: Value = serde_json::from_str(data.get()).map_err(|_| BackupError::Missing("data"))?;
     if !tree.is_object() {
@@ -188,29 +196,8 @@ fn read_v1(data: &RawValue) -> Result<Dataset, BackupError> {
                 .map_err(|e| BackupError::Malformed { entity: Entity::Revisits, index, detail: e.to_string() })?;
         }
     }
-    fn records<T: DeserializeOwned>(tree: &Value, entity: Entity) -> Result<Vec<T>, BackupError> {
-        let items = match tree.get(entity.key()) {
-            None if !entity.in_v1() => return Ok(Vec::new()),
-            found => found.and_then(Value::as_array).ok_or(BackupError::Missing(entity.key()))?,
-        };
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, v)| {
-                T::deserialize(v).map_err(|e| BackupError::Malformed { entity, index, detail: e.to_string() })
-            })
-            .collect()
-    }
-    Ok(Dataset {
-        customers: records(&tree, Entity::Customers)?,
-        cases: records(&tree, Entity::Cases)?,
-        revisits: records(&tree, Entity::Revisits)?,
-        staff: records(&tree, Entity::Staff)?,
-        open_letters: records(&tree, Entity::OpenLetters)?,
-        signatures: records(&tree, Entity::Signatures)?,
-        settings: match tree.get("settings") {
-            None => Settings::default(),
-            Some(v) => Settings::deserialize(v).map_err(|_| BackupError::Missing("settings"))?,
-        },
-    })
+    // Back to text, so records are read by the one deserializer the app
+    // carries (reading from a tree would add a second one to the bundle).
+    let text = serde_json::to_string(&tree).map_err(|_| BackupError::Missing("data"))?;
+    read_records(&text, 1)
 }

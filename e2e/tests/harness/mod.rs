@@ -47,6 +47,11 @@ async fn serve_dist() -> String {
 
 impl Browser {
     pub async fn start() -> Self {
+        Self::start_with(&[]).await
+    }
+
+    /// Starts Chromium with `extra` command-line switches (e.g. for a benchmark).
+    pub async fn start_with(extra: &[&str]) -> Self {
         let base_url = serve_dist().await;
         let port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
@@ -59,17 +64,22 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e} (scripts/setup installs it)"));
         let profile = tempfile::tempdir().expect("profile dir");
         let downloads = tempfile::tempdir().expect("download dir");
+        let mut args: Vec<String> = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--window-size=1280,1000", "--lang=zh-CN",
+        ]
+        .iter()
+        .chain(extra)
+        .map(|a| a.to_string())
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
         let caps: Capabilities = serde_json::from_value(json!({
             "browserName": "chrome",
             "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1280,1000", "--lang=zh-CN",
-                    format!("--user-data-dir={}", profile.path().display()),
-                ],
+                "args": args,
                 "prefs": {
                     "download.default_directory": downloads.path().display().to_string(),
                     "download.prompt_for_download": false,
@@ -90,6 +100,12 @@ impl Browser {
             }
         };
         Self { client, base_url, downloads, _profile: profile, driver }
+    }
+
+    /// This browser's profile directory (its processes name it on their command line).
+    #[allow(dead_code)]
+    pub fn profile_dir(&self) -> &Path {
+        self._profile.path()
     }
 
     pub async fn open(&self, hash: &str) {

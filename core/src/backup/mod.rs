@@ -4,6 +4,9 @@
 //! storage layer writes anything: format and version, each record's shape
 //! and field rules, unique ids and references.
 
+pub mod merge;
+pub mod preview;
+
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};

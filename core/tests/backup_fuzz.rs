@@ -202,7 +202,9 @@ fn anything_but_the_exact_magic_is_not_a_backup() {
         v.as_object_mut().unwrap().remove("format");
     });
     assert_eq!(parse(&bytes), Err(BackupError::NotABackup));
-    for other in ["null", "\"huifang-backup\"", "42", "[{\"format\": \"huifang-backup\"}]", "{\"version\": 2, \"data\": {}}"] {
+    for other in
+        ["null", "\"huifang-backup\"", "42", "[{\"format\": \"huifang-backup\"}]", "{\"version\": 2, \"data\": {}}"]
+    {
         assert_eq!(parse(other.as_bytes()), Err(BackupError::NotABackup), "{other}");
     }
 }
@@ -278,9 +280,14 @@ fn huge_or_negative_counts_are_refused_without_overflow() {
 
 #[test]
 fn a_duplicate_id_in_any_entity_is_refused_at_the_second_copy() {
+    type AddTwin = Box<dyn Fn(&mut Dataset)>;
     let data = office();
-    let cases: [(Entity, Box<dyn Fn(&mut Dataset)>, Uuid); 6] = [
-        (Entity::Customers, Box::new(|d| d.customers.push(Customer { name: "李四".into(), ..d.customers[0].clone() })), id(1)),
+    let cases: [(Entity, AddTwin, Uuid); 6] = [
+        (
+            Entity::Customers,
+            Box::new(|d| d.customers.push(Customer { name: "李四".into(), ..d.customers[0].clone() })),
+            id(1),
+        ),
         (Entity::Cases, Box::new(|d| d.cases.push(d.cases[1].clone())), id(2)),
         (Entity::Revisits, Box::new(|d| d.revisits.push(Revisit { round: 2, ..d.revisits[0].clone() })), id(3)),
         (Entity::Staff, Box::new(|d| d.staff.push(d.staff[0].clone())), id(10)),
@@ -333,17 +340,21 @@ fn every_kind_of_reference_to_a_missing_record_is_named() {
     for (what, entity, index, break_it) in cases {
         let mut d = office();
         break_it(&mut d);
-        assert_eq!(
-            parse(file_of(d).as_bytes()),
-            Err(BackupError::Dangling { entity, index, id: gone }),
-            "{what}"
-        );
+        assert_eq!(parse(file_of(d).as_bytes()), Err(BackupError::Dangling { entity, index, id: gone }), "{what}");
     }
 }
 
 #[test]
 fn impossible_or_misformatted_dates_name_the_record() {
-    for bad in [json!("2026-02-30"), json!("2026-13-01"), json!("2026-11-20T00:00:00"), json!("20261120"), json!(""), json!(20261120), json!("+275760-01-01")] {
+    for bad in [
+        json!("2026-02-30"),
+        json!("2026-13-01"),
+        json!("2026-11-20T00:00:00"),
+        json!("20261120"),
+        json!(""),
+        json!(20261120),
+        json!("+275760-01-01"),
+    ] {
         let bytes = edit(|v| v["data"]["cases"][1]["received_on"] = bad.clone());
         assert!(
             matches!(parse(&bytes), Err(BackupError::Malformed { entity: Entity::Cases, index: 1, .. })),
@@ -353,7 +364,10 @@ fn impossible_or_misformatted_dates_name_the_record() {
     }
     for bad in [json!("2026-11-18 08:00"), json!("yesterday"), json!(1_795_000_000)] {
         let bytes = edit(|v| v["data"]["revisits"][0]["created_at"] = bad.clone());
-        assert!(matches!(parse(&bytes), Err(BackupError::Malformed { entity: Entity::Revisits, index: 0, .. })), "{bad}");
+        assert!(
+            matches!(parse(&bytes), Err(BackupError::Malformed { entity: Entity::Revisits, index: 0, .. })),
+            "{bad}"
+        );
         let bytes = edit(|v| v["exported_at"] = bad.clone());
         assert_eq!(parse(&bytes), Err(BackupError::Missing("exported_at")), "exported_at {bad}");
     }

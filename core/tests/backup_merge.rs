@@ -128,8 +128,8 @@ proptest! {
     fn merge_is_commutative_for_non_conflicting_data_and_gives_the_union(
         office in offices::office(1), a in any::<u64>(), b in any::<u64>(),
     ) {
-        let local = offices::restrict(&office, |id| offices::mix(a, id) % 3 != 0);
-        let incoming = offices::restrict(&office, |id| offices::mix(b, id) % 3 != 0);
+        let local = offices::restrict(&office, |id| !offices::mix(a, id).is_multiple_of(3));
+        let incoming = offices::restrict(&office, |id| !offices::mix(b, id).is_multiple_of(3));
         let ab = ok(&local, &incoming);
         let ba = ok(&incoming, &local);
         prop_assert_eq!(records(&ab.merged), records(&ba.merged));
@@ -156,8 +156,8 @@ proptest! {
     fn conflicts_are_listed_exactly_the_newer_wins_and_merge_is_commutative(
         office in offices::office(1), a in any::<u64>(), b in any::<u64>(), e in any::<u64>(),
     ) {
-        let local = offices::restrict(&office, |id| offices::mix(a, id) % 4 != 0);
-        let incoming = offices::edit(&offices::restrict(&office, |id| offices::mix(b, id) % 4 != 0), e);
+        let local = offices::restrict(&office, |id| !offices::mix(a, id).is_multiple_of(4));
+        let incoming = offices::edit(&offices::restrict(&office, |id| !offices::mix(b, id).is_multiple_of(4)), e);
         let ab = ok(&local, &incoming);
         let ba = ok(&incoming, &local);
         prop_assert_eq!(records(&ab.merged), records(&ba.merged));
@@ -190,7 +190,7 @@ proptest! {
         office in offices::office(1), other in offices::office(2), a in any::<u64>(), e in any::<u64>(),
     ) {
         // Part of a shared office, edited on one side, plus records only one side has.
-        let shared = offices::restrict(&office, |id| offices::mix(a, id) % 2 == 0);
+        let shared = offices::restrict(&office, |id| offices::mix(a, id).is_multiple_of(2));
         let local = office.clone();
         let mut incoming = offices::edit(&shared, e);
         incoming.customers.extend(other.customers.clone());
@@ -327,7 +327,11 @@ fn case_and_revisit_labels_say_when_what_and_who() {
     assert_eq!(
         labels,
         vec![
-            &Label::Case { received_on: d("2026-11-09"), kind: CaseKind::Repair, excerpt: "电梯异响，夜间尤甚，已报修三次仍未解决，…".into() },
+            &Label::Case {
+                received_on: d("2026-11-09"),
+                kind: CaseKind::Repair,
+                excerpt: "电梯异响，夜间尤甚，已报修三次仍未解决，…".into()
+            },
             &Label::Revisit {
                 customer: Some("王美丽".into()),
                 unit: Some(local.customers[0].unit.clone()),
@@ -364,7 +368,8 @@ fn a_signature_is_never_edited_so_its_capture_time_decides() {
 
 #[test]
 fn a_record_in_the_file_may_refer_to_one_only_this_tablet_has() {
-    let local = Dataset { customers: vec![customer(1, "王美丽")], cases: vec![case(20, 1, "漏水")], ..Dataset::default() };
+    let local =
+        Dataset { customers: vec![customer(1, "王美丽")], cases: vec![case(20, 1, "漏水")], ..Dataset::default() };
     // The other tablet exported only the revisit and what it needs; its case is the same.
     let incoming = Dataset {
         customers: vec![customer(1, "王美丽")],

@@ -64,4 +64,3 @@ fn the_generated_text_includes_markup_cjk_and_emoji() {
     }
     assert!(all.chars().any(|c| !c.is_ascii() && !"王美丽🌸".contains(c)), "only the fixed pieces are generated");
 }
-

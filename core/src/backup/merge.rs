@@ -39,14 +39,34 @@ pub enum Side {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "entity")]
 pub enum Label {
-    Customer { name: String, unit: Unit },
-    Case { received_on: NaiveDate, kind: CaseKind, excerpt: String },
+    Customer {
+        name: String,
+        unit: Unit,
+    },
+    Case {
+        received_on: NaiveDate,
+        kind: CaseKind,
+        excerpt: String,
+    },
     /// The household is looked up in the merged data.
-    Revisit { customer: Option<String>, unit: Option<Unit>, due_on: NaiveDate, round: u32 },
-    Staff { name: String },
-    OpenLetter { title: String, sent_on: NaiveDate },
+    Revisit {
+        customer: Option<String>,
+        unit: Option<Unit>,
+        due_on: NaiveDate,
+        round: u32,
+    },
+    Staff {
+        name: String,
+    },
+    OpenLetter {
+        title: String,
+        sent_on: NaiveDate,
+    },
     /// The household of the signed revisit, looked up in the merged data.
-    Signature { customer: Option<String>, captured_at: DateTime<Utc> },
+    Signature {
+        customer: Option<String>,
+        captured_at: DateTime<Utc>,
+    },
 }
 
 /// How many characters of a case's description its label shows.

@@ -248,7 +248,8 @@ mod tests {
 
     #[test]
     fn restoring_an_empty_file_removes_everything() {
-        let local = Dataset { customers: vec![customer(1)], revisits: vec![revisit(30, "2026-01-01")], ..Dataset::default() };
+        let local =
+            Dataset { customers: vec![customer(1)], revisits: vec![revisit(30, "2026-01-01")], ..Dataset::default() };
         let p = restore_preview(&local, &Dataset::default(), d("2026-11-23"));
         assert_eq!(p.change_of(Entity::Customers).removed, 1);
         assert_eq!(p.change_of(Entity::Revisits).removed, 1);
@@ -266,7 +267,8 @@ mod tests {
             revisits: vec![closed(30, "2022-01-01"), closed(31, "2024-06-01"), closed(32, "2024-07-01")],
             ..Dataset::default()
         };
-        let file = Dataset { customers: vec![customer(1)], revisits: vec![closed(32, "2024-07-01")], ..Dataset::default() };
+        let file =
+            Dataset { customers: vec![customer(1)], revisits: vec![closed(32, "2024-07-01")], ..Dataset::default() };
         let p = restore_preview(&local, &file, d("2026-11-23"));
         assert_eq!(p.change_of(Entity::Revisits), Change { removed: 2, unchanged: 1, ..Change::default() });
         assert_eq!(p.removed_within_retention, 1);

@@ -103,12 +103,37 @@ fn customer_seed() -> impl Strategy<Value = CustomerSeed> {
         (text(NAME_MAX, true), phone(), vec(regex("1[3-9][0-9]{9}"), 0..3), any::<bool>()),
         (text(UNIT_PART_MAX, true), text(UNIT_PART_MAX, true), text(UNIT_PART_MAX, true)),
         (proptest::sample::select(ContactPreference::ALL.to_vec()), proptest::option::of(0..10_000u32)),
-        (any::<bool>(), any::<bool>(), proptest::option::of((proptest::sample::select(SalesClass::ALL.to_vec()), 0..10_000u32))),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            proptest::option::of((proptest::sample::select(SalesClass::ALL.to_vec()), 0..10_000u32)),
+        ),
         (any::<u32>(), 0..1_000_000u32),
     )
-        .prop_map(|((name, phone, other_phones, email), unit, (contact, moved_in_on), (decorating, resident, sales), (jitter, edited))| {
-            CustomerSeed { name, phone, other_phones, email, unit, contact, moved_in_on, decorating, resident, sales, jitter, edited }
-        })
+        .prop_map(
+            |(
+                (name, phone, other_phones, email),
+                unit,
+                (contact, moved_in_on),
+                (decorating, resident, sales),
+                (jitter, edited),
+            )| {
+                CustomerSeed {
+                    name,
+                    phone,
+                    other_phones,
+                    email,
+                    unit,
+                    contact,
+                    moved_in_on,
+                    decorating,
+                    resident,
+                    sales,
+                    jitter,
+                    edited,
+                }
+            },
+        )
 }
 
 #[derive(Debug, Clone)]
@@ -122,8 +147,22 @@ struct StaffSeed {
 }
 
 fn staff_seed() -> impl Strategy<Value = StaffSeed> {
-    (text(NAME_MAX, true), proptest::sample::select(Role::ALL.to_vec()), vec(text(UNIT_PART_MAX, true), 0..3), any::<bool>(), any::<u32>(), 0..1_000_000u32)
-        .prop_map(|(name, role, buildings, active, jitter, edited)| StaffSeed { name, role, buildings, active, jitter, edited })
+    (
+        text(NAME_MAX, true),
+        proptest::sample::select(Role::ALL.to_vec()),
+        vec(text(UNIT_PART_MAX, true), 0..3),
+        any::<bool>(),
+        any::<u32>(),
+        0..1_000_000u32,
+    )
+        .prop_map(|(name, role, buildings, active, jitter, edited)| StaffSeed {
+            name,
+            role,
+            buildings,
+            active,
+            jitter,
+            edited,
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -151,7 +190,12 @@ fn case_seed() -> impl Strategy<Value = CaseSeed> {
     use proptest::sample::select;
     (
         (select(CaseKind::ALL.to_vec()), proptest::option::weighted(0.9, any::<Index>()), any::<bool>()),
-        (select(Channel::ALL.to_vec()), select(Severity::ALL.to_vec()), select(Nature::ALL.to_vec()), select(Subject::ALL.to_vec())),
+        (
+            select(Channel::ALL.to_vec()),
+            select(Severity::ALL.to_vec()),
+            select(Nature::ALL.to_vec()),
+            select(Subject::ALL.to_vec()),
+        ),
         (text(TEXT_MAX, true), prop_oneof![Just(String::new()), text(TEXT_MAX, false)], any::<bool>()),
         (0..10_000u32, proptest::option::weighted(0.8, 0..60u32)),
         (proptest::option::weighted(0.2, any::<Index>()), vec(any::<Index>(), 0..3), any::<bool>()),
@@ -204,22 +248,18 @@ struct ResultSeed {
 fn result_seed() -> impl Strategy<Value = ResultSeed> {
     use proptest::sample::select;
     (
-        (select(Method::ALL.to_vec()), 0..400u32, proptest::option::of((0..24u32, 0..60u32)), proptest::option::of(any::<Index>())),
+        (
+            select(Method::ALL.to_vec()),
+            0..400u32,
+            proptest::option::of((0..24u32, 0..60u32)),
+            proptest::option::of(any::<Index>()),
+        ),
         (text(TEXT_MAX, true), select(Satisfaction::ALL.to_vec())),
         vec((text(TEXT_MAX, true), proptest::option::of((0..30u32, text(TEXT_MAX, true)))), 0..3),
         (proptest::option::of(0..30u32), any::<bool>(), regex("[A-Za-z0-9+/]{4,40}")),
     )
-        .prop_map(|((method, after, at, staff), (content, satisfaction), issues, (reply_after, escalate, png))| ResultSeed {
-            method,
-            after,
-            at,
-            staff,
-            content,
-            satisfaction,
-            issues,
-            reply_after,
-            escalate,
-            png,
+        .prop_map(|((method, after, at, staff), (content, satisfaction), issues, (reply_after, escalate, png))| {
+            ResultSeed { method, after, at, staff, content, satisfaction, issues, reply_after, escalate, png }
         })
 }
 
@@ -244,7 +284,14 @@ struct RevisitSeed {
 fn revisit_seed() -> impl Strategy<Value = RevisitSeed> {
     use proptest::option::{of, weighted};
     use proptest::sample::select;
-    let attempt = (0..10_000u32, 0..1440u32, select(Method::ALL.to_vec()), select(AttemptOutcome::ALL.to_vec()), text(TEXT_MAX, false), of(any::<Index>()));
+    let attempt = (
+        0..10_000u32,
+        0..1440u32,
+        select(Method::ALL.to_vec()),
+        select(AttemptOutcome::ALL.to_vec()),
+        text(TEXT_MAX, false),
+        of(any::<Index>()),
+    );
     (
         (weighted(0.8, any::<Index>()), any::<Index>(), select(vec![Cadence::Sales, Cadence::AnnualSigned])),
         (1..=99u32, weighted(0.2, any::<Index>()), any::<bool>(), 0..10_000u32, of(any::<Index>())),
@@ -254,7 +301,14 @@ fn revisit_seed() -> impl Strategy<Value = RevisitSeed> {
         (any::<u32>(), 0..1_000_000u32),
     )
         .prop_map(
-            |((case, customer, cadence), (round, parent, escalation, due_on, assignee), attempts, (result, closure), review, (jitter, edited))| {
+            |(
+                (case, customer, cadence),
+                (round, parent, escalation, due_on, assignee),
+                attempts,
+                (result, closure),
+                review,
+                (jitter, edited),
+            )| {
                 RevisitSeed {
                     case,
                     customer,
@@ -287,7 +341,14 @@ struct LetterSeed {
 
 fn letter_seed() -> impl Strategy<Value = LetterSeed> {
     (text(TITLE_MAX, true), text(TEXT_MAX, true), vec(any::<Index>(), 1..4), 0..60u32, any::<u32>(), 0..1_000_000u32)
-        .prop_map(|(title, body, cases, after, jitter, edited)| LetterSeed { title, body, cases, after, jitter, edited })
+        .prop_map(|(title, body, cases, after, jitter, edited)| LetterSeed {
+            title,
+            body,
+            cases,
+            after,
+            jitter,
+            edited,
+        })
 }
 
 fn settings() -> impl Strategy<Value = huifang_core::settings::Settings> {
@@ -422,7 +483,8 @@ fn assemble(
             let (created_at, updated_at) = stamps(i, s.jitter, s.edited);
             let id = record_id(salt, 3, i);
             let case = s.case.as_ref().and_then(|c| pick(&cases, c));
-            let customer_id = case.and_then(|c| c.customer_id).unwrap_or_else(|| Index::get(&s.customer, &customers).id);
+            let customer_id =
+                case.and_then(|c| c.customer_id).unwrap_or_else(|| Index::get(&s.customer, &customers).id);
             let mut r = revisit_record(id, case.map(|c| c.id), customer_id, day(s.due_on), created_at);
             r.cadence = case.is_none().then_some(s.cadence);
             r.round = s.round;
@@ -606,7 +668,7 @@ fn shift(seed: u64, id: Uuid) -> Duration {
 /// would: a text or flag changed and `updated_at` moved back, kept or
 /// moved forward. The office stays valid.
 pub fn edit(data: &Dataset, seed: u64) -> Dataset {
-    let chosen = |id: Uuid| mix(seed.rotate_left(7), id) % 3 == 0;
+    let chosen = |id: Uuid| mix(seed.rotate_left(7), id).is_multiple_of(3);
     let mut out = data.clone();
     for c in out.customers.iter_mut().filter(|c| chosen(c.id)) {
         c.name = format!("另一台平板 {}", mix(seed, c.id) % 100);

@@ -5,6 +5,8 @@
 //! and field rules, unique ids and references.
 
 mod checksum;
+pub mod merge;
+pub mod preview;
 mod read;
 
 use std::collections::HashSet;

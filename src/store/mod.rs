@@ -5,5 +5,5 @@ mod database;
 mod error;
 pub mod schema;
 
-pub use database::Database;
+pub use database::{Database, RetentionError};
 pub use error::StoreError;

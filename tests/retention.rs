@@ -172,3 +172,124 @@ async fn rule_17_an_archived_record_is_stored_as_archived_and_still_counted_in_i
     assert_eq!(db.load().await.unwrap().revisits[0].archived_at, None);
     drop_db(&name, db).await;
 }
+
+// ---- the record screen (the app mounted on its own database) ----
+
+fn js(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(code).unwrap_or_else(|e| panic!("{code}: {e:?}"))
+}
+
+fn text(css: &str) -> String {
+    js(&format!("Array.from(document.querySelectorAll({css:?})).map(e => e.textContent).join(' | ')"))
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn flag(code: &str) -> bool {
+    js(code).as_bool().unwrap_or(false)
+}
+
+fn click(css: &str) {
+    js(&format!(
+        "(() => {{ const e = document.querySelector({css:?}); if (!e) throw new Error('no ' + {css:?}); e.click(); }})()"
+    ));
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+async fn wait_text(css: &str, expected: &str) {
+    for _ in 0..200 {
+        if text(css).contains(expected) {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("{css}: expected {expected:?}, found {:?}", text(css));
+}
+
+/// A signed customer (rule 16): the signing revisit of 2022, then yearly
+/// visits in 2023 (with a signature) and 2024. Deleting 2023's changes no plan.
+fn signed_customer() -> (Dataset, Uuid) {
+    let mut data = household("2022-03-02");
+    data.cases[0].kind = CaseKind::Signing;
+    let yearly = |on: &str| {
+        let mut r = household(on).revisits.remove(0);
+        (r.case_id, r.customer_id, r.cadence) = (None, data.customers[0].id, Some(Cadence::AnnualSigned));
+        r.result.as_mut().unwrap().method = Method::Phone;
+        r.result.as_mut().unwrap().signature_id = None;
+        r
+    };
+    let (mut y2023, y2024) = (yearly("2023-03-01"), yearly("2024-03-01"));
+    let signature = Signature {
+        id: Uuid::new_v4(),
+        revisit_id: y2023.id,
+        png: "data:image/png;base64,".into(),
+        captured_at: now(),
+    };
+    y2023.result.as_mut().unwrap().signature_id = Some(signature.id);
+    let id = y2023.id;
+    data.revisits.extend([y2023, y2024]);
+    data.signatures.push(signature);
+    (data, id)
+}
+
+#[wasm_bindgen_test]
+async fn rule_17_on_the_record_screen_an_old_record_is_deleted_after_asking_and_a_young_one_is_archived() {
+    use huifang::store::schema::DB_NAME;
+    use wasm_bindgen::JsCast;
+    js("window.__logs = []; for (const k of ['warn', 'error']) { const f = console[k]; \
+        console[k] = (...a) => { window.__logs.push(k + ': ' + a.join(' ')); f.apply(console, a); }; }");
+
+    // Today's dissatisfied complaint (listed in this month's report) and the signed customer.
+    let today = huifang::clock::today();
+    let mut young = household(&today.to_string());
+    young.revisits[0].result.as_mut().unwrap().satisfaction = Satisfaction::Dissatisfied;
+    let young_id = young.revisits[0].id;
+    let (signed, old_id) = signed_customer();
+    let db = Database::open(DB_NAME).await.unwrap();
+    db.replace_all(&both(young, signed)).await.unwrap();
+    db.close();
+
+    js(&format!("location.hash = '#/record/{old_id}'"));
+    let root = js("(() => { const d = document.createElement('div'); document.body.appendChild(d); return d; })()");
+    leptos::mount::mount_to(root.unchecked_into(), huifang::app::App).forget();
+
+    // Past its 3 years and no plan depends on it: deleted after confirming in a dialog.
+    wait_text("#record-retention", "删除").await;
+    assert!(!flag("document.querySelector('#delete-record').disabled"));
+    click("#delete-record");
+    assert!(flag("document.querySelector('#delete-record-dialog').open"), "asks first");
+    click("#delete-record-confirm");
+    wait_text("#notice", "回访记录已删除").await;
+    wait_text("#report-dissatisfied", "王美丽").await;
+
+    // Today's record: kept 3 years, so delete is disabled with the first day it may go.
+    click("#report-dissatisfied button");
+    wait_text("#record-retention", "删除").await;
+    assert!(flag("document.querySelector('#delete-record').disabled"));
+    let from = today.checked_add_months(chrono::Months::new(36)).unwrap();
+    wait_text("#delete-refused", &format!("按规定回访记录须保存至少 3 年，可于 {from} 起删除")).await;
+    click("#archive-record");
+    wait_text("#notice", "回访记录已归档").await;
+    wait_text("#record-archived", "已归档").await;
+    wait_text("#archive-record", "取消归档").await;
+
+    // Still in the month's report, marked.
+    click("#nav-tally");
+    wait_text("#report-dissatisfied .tag.archived", "已归档").await;
+
+    let db = Database::open(DB_NAME).await.unwrap();
+    let stored = db.load().await.unwrap();
+    db.close();
+    assert!(stored.revisits.iter().all(|r| r.id != old_id), "the old record is gone");
+    assert!(stored.signatures.iter().all(|s| s.revisit_id != old_id), "with its signature");
+    assert!(stored.revisits.iter().find(|r| r.id == young_id).unwrap().archived_at.is_some());
+
+    let logs = js("window.__logs.join('\\n')").as_string().unwrap_or_default();
+    assert!(logs.is_empty(), "console warnings or errors:\n{logs}");
+}

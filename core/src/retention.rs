@@ -221,7 +221,12 @@ mod tests {
     }
 
     fn signature(n: u128, revisit: Uuid) -> Signature {
-        Signature { id: Uuid::from_u128(n), revisit_id: revisit, png: "data:image/png;base64,".into(), captured_at: later() }
+        Signature {
+            id: Uuid::from_u128(n),
+            revisit_id: revisit,
+            png: "data:image/png;base64,".into(),
+            captured_at: later(),
+        }
     }
 
     #[test]

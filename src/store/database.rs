@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use huifang_core::migrate;
-use huifang_core::retention::{self, Refusal};
 use huifang_core::model::{Case, Customer, Dataset, OpenLetter, Revisit, Signature, Staff};
+use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
 use super::schema::{self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, REVISITS, SIGNATURES, STAFF};

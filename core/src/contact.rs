@@ -127,6 +127,7 @@ pub fn start(task: &PlannedRevisit, id: Uuid, now: DateTime<Utc>) -> Revisit {
         result: None,
         closure: None,
         review: None,
+        archived_at: None,
         created_at: now,
         updated_at: now,
     }
@@ -206,6 +207,7 @@ mod tests {
             result: None,
             closure: None,
             review: None,
+            archived_at: None,
             created_at: now(),
             updated_at: now(),
         }
@@ -443,6 +445,7 @@ mod earliest_visit_tests {
             }),
             closure: None,
             review: None,
+            archived_at: None,
             created_at: now,
             updated_at: now,
         }

@@ -92,6 +92,7 @@ mod tests {
             }),
             closure: None,
             review: None,
+            archived_at: None,
             created_at: now(),
             updated_at: now(),
         }

@@ -441,6 +441,7 @@ impl Gen {
             result: None,
             closure: None,
             review: None,
+            archived_at: None,
             created_at: stamp(created, 540),
             updated_at: stamp(created, 540),
         };

@@ -82,6 +82,7 @@ fn sample() -> Dataset {
         }),
         closure: None,
         review: None,
+        archived_at: None,
         created_at: now(),
         updated_at: now(),
     };

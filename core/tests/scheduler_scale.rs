@@ -31,6 +31,7 @@ fn record(n: u128, customer_id: Uuid, case_id: Option<Uuid>, round: u32, due_on:
         result: None,
         closure: None,
         review: None,
+        archived_at: None,
         created_at: now(),
         updated_at: now(),
     }

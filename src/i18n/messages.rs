@@ -294,5 +294,22 @@ messages! {
     // ---- issue 4: storage health and several tabs ----
 
     // ---- issue 4: retention and archive (rule 17) ----
+    RetentionTitle => "保存与归档", "Keeping and archiving";
+    RetentionHint => "回访记录须保存至少 3 年。归档后记录不再显示在默认列表中，但仍计入月度报告和统计。", "Revisit records are kept at least 3 years. An archived record leaves the default lists but still counts in the monthly report and statistics.";
+    ArchivedMark => "已归档", "Archived";
+    ArchiveRecord => "归档", "Archive";
+    UnarchiveRecord => "取消归档", "Unarchive";
+    RecordArchived => "回访记录已归档", "Revisit record archived";
+    RecordUnarchived => "已取消归档", "Revisit record unarchived";
+    DeleteRecord => "删除", "Delete";
+    DeleteRecordConfirm => "确定删除这条回访记录吗？客户签名、问题答复和审阅意见将一并删除，无法恢复。", "Delete this revisit record? The customer's signature, the answers and the review go with it. This cannot be undone.";
+    RecordDeleted => "回访记录已删除", "Revisit record deleted";
+    RetentionNotFound => "这条回访记录已不存在，可能已在其他页面删除。", "This revisit record no longer exists; it may have been deleted in another tab.";
+    RetentionUnfinished => "回访尚未完成，不能归档或删除。", "The revisit is not finished yet, so it cannot be archived or deleted.";
+    RetentionAlreadyArchived => "这条回访记录已归档。", "This revisit record is already archived.";
+    RetentionNotArchived => "这条回访记录未归档。", "This revisit record is not archived.";
+    RetentionKeptUntil => "按规定回访记录须保存至少 3 年，可于 {date} 起删除。", "Revisit records must be kept at least 3 years; this one can be deleted from {date}.";
+    RetentionHasFollowUp => "这条记录之后还有后续回访，不能单独删除；可以归档。", "A later revisit follows this record, so it cannot be deleted on its own; archive it instead.";
+    RetentionChangesPlan => "删除后该事项会重新出现在待回访清单中，不能删除；可以归档。", "Deleting it would bring its revisit back onto the to-do list; archive it instead.";
 
 }

@@ -6,7 +6,7 @@ use huifang_core::review::{answer_issue, review};
 use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::{StaffSelect, WithData};
+use crate::components::{RecordRetention, StaffSelect, WithData};
 use crate::i18n::{closure_reason, field_error, method, satisfaction, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
@@ -121,6 +121,9 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
             <p><strong>{who}</strong></p>
             <p>{case}</p>
             <p>{tr(Msg::Round)} " " {rev.round} " · " {tr(Msg::DueOn)} " " {rev.due_on.to_string()}</p>
+            {rev.archived_at.map(|at| view! {
+                <p><span class="tag archived" id="record-archived">{tr(Msg::ArchivedMark)} " · " {clock::local_text(at)}</span></p>
+            })}
         </div>
         <div class="card">
             {result}
@@ -139,5 +142,6 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
                 <button id="save-review" class="primary" on:click=move |_| { save_review.dispatch(()); }>{tr(Msg::SaveReview)}</button>
             </div>
         </div>
+        <RecordRetention rev=rev data=data />
     }
 }

@@ -89,6 +89,12 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
     let handling = report.handling.clone();
     let dissatisfied = report.dissatisfied.clone();
     let customers = |id| index.customers.get(&id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
+    // Rule 17: archived records are history; the report counts and lists
+    // them like any other, marked so the office knows why they look tidied.
+    let archived: std::collections::HashSet<uuid::Uuid> =
+        data.revisits.iter().filter(|r| r.is_archived()).map(|r| r.id).collect();
+    let archived_mark =
+        |id| archived.contains(&id).then(|| view! { " " <span class="tag archived">{tr(Msg::ArchivedMark)}</span> });
     let dissatisfied_rows = dissatisfied
         .into_iter()
         .map(|e| {
@@ -110,7 +116,7 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
             let id = e.revisit_id;
             view! {
                 <tr class="dissatisfied-row">
-                    <td>{e.visited_on.to_string()}</td>
+                    <td>{e.visited_on.to_string()} {archived_mark(id)}</td>
                     <td>{who}</td>
                     <td class="description">{e.content.clone()}</td>
                     <td>
@@ -132,7 +138,7 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
             let reviewed = r.is_some_and(|r| r.review.is_some());
             view! {
                 <li class="sample-row">
-                    {who} " "
+                    {who} {archived_mark(id)} " "
                     {move || if reviewed { i18n.t(Msg::Reviewed) } else { i18n.t(Msg::NotReviewed) }} " "
                     <button on:click=move |_| app.go(Page::Record(id))>{tr(Msg::Review)}</button>
                 </li>

@@ -4,8 +4,12 @@ use rexie::{Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
 
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
 use huifang_core::migrate;
 use huifang_core::model::{Case, Customer, Dataset, OpenLetter, Revisit, Signature, Staff};
+use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
 use super::schema::{self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, REVISITS, SIGNATURES, STAFF};
@@ -242,6 +246,67 @@ impl Database {
         data.signatures.sort_by_key(|s| s.captured_at);
         Ok(data)
     }
+
+    /// The stored revisit `id`, read in its own read-only transaction.
+    async fn stored_revisit(&self, id: Uuid) -> Result<Option<Revisit>, StoreError> {
+        let tx = self.db.transaction(&[REVISITS], TransactionMode::ReadOnly)?;
+        let row = tx.store(REVISITS)?.get(JsValue::from_str(&id.to_string())).await?;
+        tx.done().await?;
+        match row {
+            Some(v) if !v.is_undefined() => decode(REVISITS, v).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Archives (`archived`) or un-archives the stored record `id` (rule 17),
+    /// checked on the stored row, then written with one put.
+    pub async fn archive_revisit(
+        &self,
+        id: Uuid,
+        archived: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Revisit, RetentionError> {
+        let stored = self.stored_revisit(id).await?.ok_or(Refusal::NotFound)?;
+        let changed = if archived { retention::archive(&stored, now) } else { retention::unarchive(&stored, now) }?;
+        self.put(REVISITS, &changed).await?;
+        Ok(changed)
+    }
+
+    /// Deletes the revisit `id` with every signature captured for it, in one
+    /// transaction. Rule 17 is checked first, on the stored record and
+    /// `today`: an unfinished or younger record is refused and nothing is
+    /// touched. (Whether the plan would change needs all records; the record
+    /// screen checks that with `retention::check_deletion` before asking.)
+    pub async fn delete_revisit(&self, id: Uuid, today: NaiveDate) -> Result<(), RetentionError> {
+        let stored = self.stored_revisit(id).await?.ok_or(Refusal::NotFound)?;
+        retention::check_record_deletable(&stored, today)?;
+        let key = JsValue::from_str(&id.to_string());
+        let own = stored.result.as_ref().and_then(|r| r.signature_id).map(|s| JsValue::from_str(&s.to_string()));
+        self.write(&[REVISITS, SIGNATURES], |tx| async move {
+            let signatures = tx.store(SIGNATURES)?;
+            let range = rexie::KeyRange::only(&key)?;
+            for k in signatures.index("revisit_id")?.get_all_keys(Some(range), None).await? {
+                signatures.delete(k).await?;
+            }
+            if let Some(k) = own {
+                // Deleting an absent key is no error.
+                signatures.delete(k).await?;
+            }
+            tx.store(REVISITS)?.delete(key).await
+        })
+        .await?;
+        Ok(())
+    }
+}
+
+/// Why archiving or deleting a revisit did not happen: refused by rule 17,
+/// or the storage failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RetentionError {
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 fn decode_all<T: DeserializeOwned>(store: &'static str, rows: Vec<JsValue>) -> Result<Vec<T>, StoreError> {

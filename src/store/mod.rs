@@ -7,5 +7,5 @@ mod error;
 pub mod schema;
 
 pub use bulk::Progress;
-pub use database::Database;
+pub use database::{Database, RetentionError};
 pub use error::StoreError;

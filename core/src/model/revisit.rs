@@ -187,6 +187,10 @@ pub struct Revisit {
     pub closure: Option<Closure>,
     #[serde(default)]
     pub review: Option<Review>,
+    /// Set when a finished record was archived (rule 17: kept, but out of
+    /// the default lists). Absent in files and rows without archives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -200,5 +204,10 @@ impl Revisit {
     /// The customer was reached and gave a result.
     pub fn is_completed(&self) -> bool {
         self.result.is_some()
+    }
+
+    /// Archived (rule 17): still history, hidden from the default lists.
+    pub fn is_archived(&self) -> bool {
+        self.archived_at.is_some()
     }
 }

@@ -63,6 +63,7 @@ fn task(rid: u128, c: &Case, due: &str) -> Revisit {
         result: None,
         closure: None,
         review: None,
+        archived_at: None,
         created_at: now(),
         updated_at: now(),
     }

@@ -72,17 +72,28 @@ pub(super) fn of_file(fields: &[(String, &RawValue)]) -> String {
     hex(hasher)
 }
 
-/// Feeds `json` to the hasher without the insignificant whitespace.
+/// Feeds `json` to the hasher as serde_json would write its values
+/// compactly: without the whitespace between tokens, and with string
+/// escapes in serde_json's own form (another tool may have written `\u738b`
+/// for `王`, or `\/` for `/`: the same values, so the same checksum).
 fn compact_into(hasher: &mut Sha256, json: &[u8]) {
     let mut in_string = false;
-    let mut escaped = false;
     let mut run = 0;
-    for (i, &b) in json.iter().enumerate() {
+    let mut i = 0;
+    while i < json.len() {
+        let b = json[i];
         if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
+            if b == b'\\' {
+                hasher.update(&json[run..i]);
+                let (ch, len) = unescape(&json[i..]);
+                match ch {
+                    Some(c) => write_escaped(hasher, c),
+                    // Not a valid escape: hash it as written (the parser refuses it anyway).
+                    None => hasher.update(&json[i..i + len]),
+                }
+                i += len;
+                run = i;
+                continue;
             } else if b == b'"' {
                 in_string = false;
             }
@@ -92,8 +103,54 @@ fn compact_into(hasher: &mut Sha256, json: &[u8]) {
             hasher.update(&json[run..i]);
             run = i + 1;
         }
+        i += 1;
     }
     hasher.update(&json[run..]);
+}
+
+/// The character an escape at the start of `s` stands for, and its length
+/// in bytes; `None` if it is not a valid escape.
+fn unescape(s: &[u8]) -> (Option<char>, usize) {
+    let hex4 = |at: usize| -> Option<u32> {
+        let digits = std::str::from_utf8(s.get(at..at + 4)?).ok()?;
+        u32::from_str_radix(digits, 16).ok()
+    };
+    match s.get(1) {
+        Some(b'"') => (Some('"'), 2),
+        Some(b'\\') => (Some('\\'), 2),
+        Some(b'/') => (Some('/'), 2),
+        Some(b'b') => (Some('\u{8}'), 2),
+        Some(b'f') => (Some('\u{c}'), 2),
+        Some(b'n') => (Some('\n'), 2),
+        Some(b'r') => (Some('\r'), 2),
+        Some(b't') => (Some('\t'), 2),
+        Some(b'u') => match hex4(2) {
+            Some(high @ 0xD800..=0xDBFF) => match (s.get(6..8), hex4(8)) {
+                (Some(b"\\u"), Some(low @ 0xDC00..=0xDFFF)) => {
+                    (char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)), 12)
+                }
+                _ => (None, 6),
+            },
+            Some(code) => (char::from_u32(code), 6),
+            None => (None, 2.min(s.len())),
+        },
+        _ => (None, 1.min(s.len()).max(1)),
+    }
+}
+
+/// `c` inside a string as serde_json writes it.
+fn write_escaped(hasher: &mut Sha256, c: char) {
+    match c {
+        '"' => hasher.update(b"\\\""),
+        '\\' => hasher.update(b"\\\\"),
+        '\u{8}' => hasher.update(b"\\b"),
+        '\u{c}' => hasher.update(b"\\f"),
+        '\n' => hasher.update(b"\\n"),
+        '\r' => hasher.update(b"\\r"),
+        '\t' => hasher.update(b"\\t"),
+        c if (c as u32) < 0x20 => hasher.update(format!("\\u{:04x}", c as u32).as_bytes()),
+        c => hasher.update(c.encode_utf8(&mut [0; 4]).as_bytes()),
+    }
 }
 
 #[cfg(test)]
@@ -116,6 +173,14 @@ mod tests {
         let pretty = serde_json::to_string_pretty(&value).unwrap();
         let compact = serde_json::to_string(&value).unwrap();
         assert_eq!(hash_compacted(&pretty), format!("{:x}", Sha256::digest(compact.as_bytes())));
+    }
+
+    #[test]
+    fn escapes_count_as_the_characters_they_stand_for() {
+        let value = serde_json::json!({"name": "王/\"\u{1}\u{1F338}\n"});
+        let compact = serde_json::to_string(&value).unwrap();
+        let other_tool = r#"{ "name": "\u738b\/\u0022\u0001\ud83c\udf38\u000A" }"#;
+        assert_eq!(hash_compacted(other_tool), format!("{:x}", Sha256::digest(compact.as_bytes())));
     }
 
     #[test]

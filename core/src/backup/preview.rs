@@ -172,6 +172,7 @@ mod tests {
             result: None,
             closure: None,
             review: None,
+            archived_at: None,
             created_at: now(),
             updated_at: now(),
         }

@@ -160,8 +160,13 @@ fn read_records(data: &str, version: u64) -> Result<Dataset, BackupError> {
             .iter()
             .enumerate()
             .map(|(index, raw)| {
-                serde_json::from_str(raw.get())
-                    .map_err(|e| BackupError::Malformed { entity, index, detail: e.to_string() })
+                serde_json::from_str(raw.get()).map_err(|e| {
+                    let detail = match key_at(raw.get(), e.line(), e.column()) {
+                        Some(key) => format!("{key}: {e}"),
+                        None => e.to_string(),
+                    };
+                    BackupError::Malformed { entity, index, detail }
+                })
             })
             .collect()
     }
@@ -200,4 +205,32 @@ fn read_v1(data: &RawValue) -> Result<Dataset, BackupError> {
     // carries (reading from a tree would add a second one to the bundle).
     let text = serde_json::to_string(&tree).map_err(|_| BackupError::Missing("data"))?;
     read_records(&text, 1)
+}
+
+/// The last object key before `line`:`column` of a record's text: the field
+/// a deserialization error is about. serde_json names a missing field but
+/// not one whose value is wrong ("invalid value: integer …, expected u32").
+fn key_at(text: &str, line: usize, column: usize) -> Option<String> {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let end = (line_start + column).min(text.len());
+    let bytes = &text.as_bytes()[..end];
+    let (mut key, mut last_string) = (None, None);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                last_string = text.get(start..(i + 1).min(end));
+            }
+            b':' => key = last_string.take(),
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            _ => last_string = None,
+        }
+        i += 1;
+    }
+    key.and_then(|k| serde_json::from_str::<String>(k).ok())
 }

@@ -385,6 +385,7 @@ pub fn revisit_record(
         result: None,
         closure: None,
         review: None,
+        archived_at: None,
         created_at,
         updated_at: created_at,
     }

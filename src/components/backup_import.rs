@@ -7,7 +7,11 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use huifang_core::backup::merge::{self, Merge, MergeError};
 use huifang_core::backup::{self, Backup, Counts};
+use huifang_core::Dataset;
+
+use super::import_preview::{ImportPreview, ImportSummary};
 
 use crate::i18n::{backup_error, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
@@ -27,14 +31,6 @@ pub fn counts_text(lang: Lang, c: &Counts) -> String {
     }
 }
 
-/// What the preview shows: small, so it can live in a signal (the checked
-/// backup itself can be hundreds of megabytes and is never cloned).
-#[derive(Debug, Clone, PartialEq)]
-struct Summary {
-    counts: Counts,
-    exported_at: chrono::DateTime<chrono::Utc>,
-}
-
 fn progress_text(lang: Lang, p: Progress) -> String {
     match lang {
         Lang::Zh => format!("正在写入：{} / {} 条", p.done, p.total),
@@ -42,12 +38,30 @@ fn progress_text(lang: Lang, p: Progress) -> String {
     }
 }
 
+/// What the dialog keeps between "checked" and "confirmed": the backup and
+/// its merge with this tablet, both possibly very large, never cloned.
+struct Checked {
+    backup: Backup,
+    merge: Result<Merge, MergeError>,
+}
+
+/// This tablet's records as shown on screen, else read from the database.
+async fn local_records(app: crate::state::AppState) -> Result<std::rc::Rc<Dataset>, crate::store::StoreError> {
+    if let Some(d) = app.data.with_untracked(|d| match d {
+        Some(Ok(data)) => Some(std::rc::Rc::new(data.clone())),
+        _ => None,
+    }) {
+        return Ok(d);
+    }
+    Ok(std::rc::Rc::new(app.database().await?.load().await?))
+}
+
 #[component]
 pub fn BackupImport() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let checked = StoredValue::new_local(None::<Backup>);
-    let summary = RwSignal::new(None::<Summary>);
+    let checked = StoredValue::new_local(None::<Checked>);
+    let summary = RwSignal::new(None::<ImportSummary>);
     let progress = RwSignal::new(None::<Progress>);
     let dialog = NodeRef::<Dialog>::new();
 
@@ -60,39 +74,53 @@ pub fn BackupImport() -> impl IntoView {
         }
     };
 
-    // Reading and checking happen before anything is written.
+    // Reading, checking and comparing happen before anything is written.
     let choose = Action::new_local(move |file: &web_sys::File| {
         let file = file.clone();
         async move {
             forget();
+            let refused = |detail: String| app.failed(format!("{}{detail}", Msg::ImportRefused.text(i18n.current())));
             let bytes = match files::read_bytes(&file).await {
                 Ok(b) => b,
-                Err(detail) => return app.failed(format!("{}{detail}", Msg::ImportRefused.text(i18n.current()))),
+                Err(detail) => return refused(detail),
             };
-            match backup::parse(&bytes) {
-                Ok(b) => {
-                    drop(bytes);
-                    app.notice.set(None);
-                    summary.set(Some(Summary { counts: b.counts, exported_at: b.exported_at }));
-                    checked.set_value(Some(b));
-                    if let Some(d) = dialog.get_untracked() {
-                        let _ = d.show_modal();
-                    }
-                }
-                Err(e) => app.failed(format!(
-                    "{}{}",
-                    Msg::ImportRefused.text(i18n.current()),
-                    backup_error(i18n.current(), &e)
-                )),
+            let parsed = backup::parse(&bytes);
+            drop(bytes);
+            let b = match parsed {
+                Ok(b) => b,
+                Err(e) => return refused(backup_error(i18n.current(), &e)),
+            };
+            let local = match local_records(app).await {
+                Ok(local) => local,
+                Err(e) => return app.store_failed(&e),
+            };
+            let merge = merge::merge(&local, &b.data);
+            summary.set(Some(ImportSummary::of(&b, &local, &merge, clock::today())));
+            drop(local);
+            checked.set_value(Some(Checked { backup: b, merge }));
+            app.notice.set(None);
+            if let Some(d) = dialog.get_untracked() {
+                let _ = d.show_modal();
             }
         }
     });
 
+    let report = move |p: Progress| progress.set(Some(p));
     let restore = Action::new_local(move |_: &()| async move {
         // Taken, not cloned: the backup may be very large.
-        let Some(b) = checked.try_update_value(Option::take).flatten() else { return };
-        let report = move |p: Progress| progress.set(Some(p));
-        app.save(Msg::Imported, |db| async move { db.restore(&b.data, &report).await }).await;
+        let Some(c) = checked.try_update_value(Option::take).flatten() else { return };
+        drop(c.merge);
+        let data = c.backup.data;
+        app.save(Msg::Imported, |db| async move { db.restore(&data, &report).await }).await;
+        forget();
+    });
+    let merge_in = Action::new_local(move |_: &()| async move {
+        let Some(c) = checked.try_update_value(Option::take).flatten() else { return };
+        drop(c.backup);
+        let Ok(m) = c.merge else { return };
+        let writes = m.writes;
+        drop(m.merged);
+        app.save(Msg::Merged, |db| async move { db.merge_in(&writes, &report).await }).await;
         forget();
     });
 
@@ -106,20 +134,21 @@ pub fn BackupImport() -> impl IntoView {
             input.set_value("");
         }
     };
-    let busy = move || restore.pending().get();
+    let busy = move || restore.pending().get() || merge_in.pending().get() || choose.pending().get();
 
     view! {
         <div class="card">
             <h3>{tr(Msg::Import)}</h3>
             <label for="import-file">{tr(Msg::ImportChoose)}</label>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
+            <input id="import-file" type="file" accept=".json,application/json" disabled=busy on:change=on_file />
+            {move || choose.pending().get().then(|| view! { <p class="loading">{tr(Msg::ImportChecking)}</p> })}
         </div>
         <dialog node_ref=dialog id="import-dialog" on:cancel=move |ev: leptos::ev::Event| { if busy() { ev.prevent_default(); } }>
             {move || summary.get().map(|s| {
+                let restore_refused = s.restore_refused();
+                let merge_ok = s.merge.is_ok();
                 view! {
-                    <p>{tr(Msg::ImportPreview)}</p>
-                    <p id="import-preview">{move || counts_text(i18n.lang(), &s.counts)}</p>
-                    <p>{tr(Msg::ExportedAt)} ": " {clock::local_text(s.exported_at)}</p>
+                    <ImportPreview summary=s />
                     {move || progress.get().map(|p| view! {
                         <progress id="import-progress" max=p.total.max(1) value=p.done></progress>
                         <p class="hint">{progress_text(i18n.lang(), p)}</p>
@@ -128,7 +157,11 @@ pub fn BackupImport() -> impl IntoView {
                         <button id="import-cancel" disabled=busy on:click=move |_| forget()>
                             {tr(Msg::Cancel)}
                         </button>
-                        <button id="import-confirm" class="danger" disabled=busy
+                        <button id="import-merge" class="primary" disabled=move || busy() || !merge_ok
+                            on:click=move |_| { merge_in.dispatch(()); }>
+                            {tr(Msg::MergeConfirm)}
+                        </button>
+                        <button id="import-confirm" class="danger" disabled=move || busy() || restore_refused
                             on:click=move |_| { restore.dispatch(()); }>
                             {tr(Msg::ImportConfirm)}
                         </button>

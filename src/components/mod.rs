@@ -12,6 +12,7 @@ mod complaint_summary;
 mod customer_form;
 mod customer_list;
 mod field_errors;
+mod import_preview;
 mod nav_bar;
 mod notice_bar;
 mod pick_list;

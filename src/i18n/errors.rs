@@ -104,7 +104,7 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
     }
 }
 
-fn entity(lang: Lang, e: Entity) -> &'static str {
+pub(crate) fn entity(lang: Lang, e: Entity) -> &'static str {
     lang.pick(match e {
         Entity::Customers => ("客户", "customer"),
         Entity::Cases => ("事项", "case"),

@@ -145,7 +145,7 @@ messages! {
     Import => "导入备份", "Import backup";
     ImportChoose => "选择备份文件（.json）", "Choose a backup file (.json)";
     ImportPreview => "即将用此备份替换本设备上的全部数据：", "This backup will replace all data on this device:";
-    ImportConfirm => "确认导入", "Import";
+    ImportConfirm => "替换全部", "Replace everything";
     Imported => "备份已导入", "Backup imported";
     ImportRefused => "无法导入：", "Cannot import: ";
     ExportedAt => "导出时间", "Exported at";
@@ -288,6 +288,20 @@ messages! {
     SettingsSaved => "设置已保存", "Settings saved";
 
     // ---- issue 4: import, merge and progress (lead) ----
+    ImportChecked => "备份文件已通过全部检查。请选择导入方式：", "The backup passed every check. Choose how to import it:";
+    RestoreTitle => "替换全部（恢复）", "Replace everything (restore)";
+    RestoreHint => "本机全部数据和设置将被文件内容取代。", "Everything on this tablet, settings included, becomes the file's content.";
+    RestoreNothing => "与本机数据相同，没有变化。", "Same as the data here: nothing changes.";
+    RestoreSettings => "办公室设置也将替换为文件中的设置。", "The office settings are replaced by the file's too.";
+    MergeTitle => "合并", "Merge";
+    MergeHint => "按编号合并：只在一方的记录都保留；同一条记录两边不同时，以修改时间较新的为准。本机设置不变。", "By id: records on either side are kept; where the same record differs, the more recently changed version wins. This tablet's settings stay.";
+    MergeSettings => "文件中的办公室设置与本机不同，合并时保留本机设置。", "The file's office settings differ; merging keeps this tablet's.";
+    MergeNoConflicts => "没有冲突。", "No conflicts.";
+    MergeConflicts => "冲突（同一条记录两边都改过）：", "Conflicts (the same record changed on both sides):";
+    MergeConfirm => "合并导入", "Merge";
+    Merged => "备份已合并", "Backup merged";
+    MergeRefused => "无法合并：", "Cannot merge: ";
+    ImportChecking => "正在检查备份文件……", "Checking the backup file…";
 
     // ---- issue 4: encrypted backups and CSV export ----
 

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use errors::{backup_error, field_error, store_error};
+pub use import_text as import;
 pub use labels::*;
 pub use messages::Msg;
 pub use reasons::{plan_warning, reason, urgency};
@@ -90,6 +91,7 @@ macro_rules! messages {
 }
 
 mod errors;
+pub mod import_text;
 mod labels;
 mod messages;
 mod reasons;

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use huifang_core::backup::{self, Backup, Counts};
 use huifang_core::Dataset;
 
-use crate::components::WithData;
+use crate::components::{StorageHealth, WithData};
 use crate::i18n::{backup_error, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 use crate::{clock, device, files};
@@ -42,7 +42,10 @@ pub fn DataPage() -> impl IntoView {
             Ok(data) => {
                 let backup = Backup::new(data, APP_VERSION, device::device_id(), clock::now());
                 match files::download(&backup.file_name(), &backup.to_json(), "application/json") {
-                    Ok(()) => app.told(Msg::Exported),
+                    Ok(()) => {
+                        crate::backup_reminder::record_backup(clock::now());
+                        app.told(Msg::Exported)
+                    }
                     Err(detail) => app.failed(format!("{}{detail}", Msg::ExportFailed.text(i18n.current()))),
                 }
             }
@@ -134,6 +137,7 @@ pub fn DataPage() -> impl IntoView {
                     }
                 })}
             </dialog>
+            <StorageHealth />
         </section>
     }
 }

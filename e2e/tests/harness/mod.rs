@@ -211,6 +211,22 @@ impl Browser {
         assert!(errors.is_empty(), "console errors or panics: {errors:#?}");
     }
 
+    /// The served app's origin, e.g. `http://127.0.0.1:4000`.
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn origin(&self) -> String {
+        self.base_url.trim_end_matches('/').to_owned()
+    }
+
+    /// Runs a Chrome DevTools Protocol command through chromedriver's
+    /// passthrough; returns its result.
+    #[allow(dead_code)] // not every test binary uses it
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(Cdp { cmd: cmd.to_owned(), params })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.close().await;
         let _ = self.driver.kill().await;
@@ -228,5 +244,22 @@ impl WebDriverCompatibleCommand for BrowserLog {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
+
+/// chromedriver's `goog/cdp/execute`: a DevTools command on the page's target.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
     }
 }

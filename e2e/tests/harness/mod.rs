@@ -1,5 +1,7 @@
 //! Serves the release build and drives it in headless Chromium through
 //! chromedriver, as a user would. Any console error or panic fails the test.
+// Each test binary uses a part of the harness.
+#![allow(dead_code)]
 
 use std::net::TcpListener as StdListener;
 use std::path::{Path, PathBuf};
@@ -212,14 +214,12 @@ impl Browser {
     }
 
     /// The served app's origin, e.g. `http://127.0.0.1:4000`.
-    #[allow(dead_code)] // not every test binary uses it
     pub fn origin(&self) -> String {
         self.base_url.trim_end_matches('/').to_owned()
     }
 
     /// Runs a Chrome DevTools Protocol command through chromedriver's
     /// passthrough; returns its result.
-    #[allow(dead_code)] // not every test binary uses it
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
         self.client
             .issue_cmd(Cdp { cmd: cmd.to_owned(), params })

@@ -107,8 +107,10 @@ impl Drop for Watcher {
     }
 }
 
+type BlockedHook = Rc<dyn Fn(bool)>;
+
 thread_local! {
-    static ON_BLOCKED: RefCell<Option<Rc<dyn Fn(bool)>>> = const { RefCell::new(None) };
+    static ON_BLOCKED: RefCell<Option<BlockedHook>> = const { RefCell::new(None) };
 }
 
 /// Sets what to do while an open waits for another tab (`true`) and when

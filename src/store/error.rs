@@ -79,7 +79,8 @@ export function watch_aborts() {
   proto.transaction = function (...args) {
     const tx = transaction.apply(this, args);
     tx.addEventListener("abort", () => {
-      last = tx.error ? `${tx.error.name}: ${tx.error.message}` : null;
+      const e = tx.error;
+      last = e ? (e.message ? `${e.name}: ${e.message}` : e.name) : null;
     });
     return tx;
   };

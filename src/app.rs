@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{NavBar, NoticeBar};
+use crate::components::{NavBar, NoticeBar, SafetyBanner};
 use crate::i18n::{tr, I18n, Lang, Msg};
 use crate::navigation::{current_hash, set_hash, Page};
 use crate::pages::{
@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
             <h1>{tr(Msg::AppTitle)} <small>{tr(Msg::AppTagline)}</small></h1>
             <NavBar />
         </header>
+        <SafetyBanner />
         <NoticeBar />
         <main>
             {move || match app.page.get() {

@@ -1,6 +1,7 @@
 //! 回访台 Revisit Desk — the browser app: storage and screens over `huifang-core`.
 
 pub mod app;
+pub mod backup_reminder;
 pub mod clock;
 pub mod components;
 pub mod device;
@@ -9,7 +10,9 @@ pub mod i18n;
 pub mod navigation;
 pub mod pages;
 pub mod state;
+pub mod storage_health;
 pub mod store;
+pub mod tabs;
 
 /// Mounts the app on the page.
 pub fn start() {

@@ -9,6 +9,7 @@ use huifang_core::model::Dataset;
 
 use crate::i18n::{store_error, I18n, Msg};
 use crate::navigation::Page;
+use crate::storage_health::Safety;
 use crate::store::{schema::DB_NAME, Database, StoreError};
 
 /// A message shown at the top of the screen after an action.
@@ -25,28 +26,41 @@ pub struct AppState {
     pub data: LocalResource<Result<Dataset, StoreError>>,
     pub page: RwSignal<Page>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Storage health and the other tabs (banners, the Data page's card).
+    pub safety: Safety,
     i18n: I18n,
 }
 
 impl AppState {
     pub fn new(initial: Page, i18n: I18n) -> Self {
         let db: StoredValue<Option<Rc<Database>>, LocalStorage> = StoredValue::new_local(None);
-        let data = LocalResource::new(move || async move { Self::connect(db).await?.load().await });
-        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None), i18n }
+        let safety = Safety::new();
+        let data = LocalResource::new(move || async move {
+            let data = Self::connect(db, safety).await?.load().await?;
+            safety.loaded(&data);
+            Ok(data)
+        });
+        // Another tab saved: show its change here too.
+        safety.listen(move || data.refetch());
+        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None), safety, i18n }
     }
 
-    async fn connect(db: StoredValue<Option<Rc<Database>>, LocalStorage>) -> Result<Rc<Database>, StoreError> {
+    async fn connect(
+        db: StoredValue<Option<Rc<Database>>, LocalStorage>,
+        safety: Safety,
+    ) -> Result<Rc<Database>, StoreError> {
         if let Some(open) = db.get_value() {
             return Ok(open);
         }
         let open = Rc::new(Database::open(DB_NAME).await?);
         db.set_value(Some(open.clone()));
+        safety.watch(DB_NAME).await;
         Ok(open)
     }
 
     /// The open database (opened on first use).
     pub async fn database(self) -> Result<Rc<Database>, StoreError> {
-        Self::connect(self.db).await
+        Self::connect(self.db, self.safety).await
     }
 
     /// Runs one user action's write and reports it: on commit, reloads the
@@ -75,6 +89,7 @@ impl AppState {
 
     /// After a committed write: reload the records and say so.
     pub fn saved(self, msg: Msg) {
+        self.safety.committed();
         self.data.refetch();
         self.told(msg);
     }

@@ -15,6 +15,7 @@ pub mod policy;
 pub mod report;
 pub mod retention;
 pub mod review;
+pub mod safety;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;
 pub mod scheduler;

@@ -200,8 +200,8 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         ),
         StoreError::Encode(_) => ("记录无法保存（编码失败）。", "The record could not be saved (encoding failed)."),
         StoreError::VersionChanged => (
-            "另一个标签页已升级了数据库，请刷新本页。",
-            "Another tab upgraded the database; please reload this page.",
+            "本页与数据库的连接已关闭（另一个标签页更新了回访台，或数据库被删除），本次操作未保存。请刷新本页。",
+            "This page's connection to the database was closed (another tab updated Revisit Desk, or the database was deleted), so nothing was saved. Reload this page.",
         ),
     };
     let detail = e.detail();

@@ -306,6 +306,29 @@ messages! {
     // ---- issue 4: encrypted backups and CSV export ----
 
     // ---- issue 4: storage health and several tabs ----
+    StorageTitle => "存储状态", "Storage health";
+    StorageChecking => "正在查询浏览器的存储状态…", "Asking the browser about its storage…";
+    StoragePersisted => "浏览器已同意长期保存本网页的数据：设备空间不足时也不会自动清除。",
+        "The browser keeps this page's data for good: it won't clear it when the device runs short of space.";
+    StorageNotPersisted => "浏览器未同意长期保存：设备空间不足时，浏览器可能自动清除本网页的数据。请定期导出备份。",
+        "The browser has not agreed to keep this data for good: when the device runs short of space it may clear it. Export backups regularly.";
+    StorageUnsupported => "此浏览器不能申请长期保存，请定期导出备份。",
+        "This browser cannot be asked to keep the data for good; export backups regularly.";
+    StorageAskAgain => "申请长期保存", "Ask to keep the data";
+    StorageUsageUnknown => "浏览器未提供存储用量。", "The browser does not report its storage use.";
+    BackupNever => "本设备还没有导出过备份。", "No backup has been exported on this device yet.";
+    BackupDue => "已经 7 天以上没有备份，请现在导出一份，并复制到U盘或另一台平板。",
+        "No backup for 7 days or more: export one now and copy it to a USB stick or another tablet.";
+    GoExport => "去导出备份", "Export a backup";
+    LostUpgraded => "回访台已在另一个标签页中更新，本页已停止使用数据库，未保存任何内容。请刷新本页后继续。",
+        "Revisit Desk was updated in another tab, so this page has stopped using the database and saves nothing. Reload this page to continue.";
+    LostDeleted => "本页的数据库已被删除或被浏览器关闭，本页已停止保存。请刷新本页。",
+        "This page's database was deleted or closed by the browser; this page saves nothing more. Reload this page.";
+    ReloadPage => "刷新本页", "Reload this page";
+    OpenBlocked => "另一个回访台标签页仍在使用旧版数据库。请关闭其他回访台标签页，本页随后会自动继续。",
+        "Another Revisit Desk tab is still using the old database. Close the other Revisit Desk tabs; this page then continues by itself.";
+    RestoreFromBackup => "从备份恢复", "Restore from a backup";
+    StartFresh => "不恢复，从头开始", "Start fresh";
 
     // ---- issue 4: retention and archive (rule 17) ----
     RetentionTitle => "保存与归档", "Keeping and archiving";

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use huifang_core::backup::{Backup, Counts};
 use huifang_core::Dataset;
 
-use crate::components::{counts_text, BackupImport, WithData};
+use crate::components::{counts_text, BackupImport, StorageHealth, WithData};
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::state::use_app;
 use crate::{clock, device, files};
@@ -25,7 +25,10 @@ pub fn DataPage() -> impl IntoView {
             Ok(data) => {
                 let backup = Backup::new(data, APP_VERSION, device::device_id(), clock::now());
                 match files::download(&backup.file_name(), &backup.to_json(), "application/json") {
-                    Ok(()) => app.told(Msg::Exported),
+                    Ok(()) => {
+                        crate::backup_reminder::record_backup(clock::now());
+                        app.told(Msg::Exported)
+                    }
                     Err(detail) => app.failed(format!("{}{detail}", Msg::ExportFailed.text(i18n.current()))),
                 }
             }
@@ -48,6 +51,7 @@ pub fn DataPage() -> impl IntoView {
                 </button>
             </div>
             <BackupImport />
+            <StorageHealth />
         </section>
     }
 }

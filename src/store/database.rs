@@ -61,6 +61,8 @@ impl Database {
     /// Opens (creating or upgrading) the database called `name`, then runs
     /// any data migration it has not had yet.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
+        super::error::watch_aborts();
+        crate::tabs::wait_for_older_tabs(name, schema::SCHEMA_VERSION).await;
         let db = schema::builder(name).build().await.map_err(|e| match StoreError::from(e) {
             StoreError::Database(d) => StoreError::Unavailable(d),
             other => other,
@@ -330,7 +332,7 @@ pub(super) async fn finish(tx: Rc<rexie::Transaction>, outcome: Result<(), Store
             if tx.done().await?.is_committed() {
                 Ok(())
             } else {
-                Err(StoreError::Database("the transaction was aborted".into()))
+                Err(StoreError::aborted())
             }
         }
         Err(e) => {

@@ -1,5 +1,7 @@
 //! Serves the release build and drives it in headless Chromium through
 //! chromedriver, as a user would. Any console error or panic fails the test.
+// Each test binary uses a part of the harness.
+#![allow(dead_code)]
 
 use std::net::TcpListener as StdListener;
 use std::path::{Path, PathBuf};
@@ -227,6 +229,20 @@ impl Browser {
         assert!(errors.is_empty(), "console errors or panics: {errors:#?}");
     }
 
+    /// The served app's origin, e.g. `http://127.0.0.1:4000`.
+    pub fn origin(&self) -> String {
+        self.base_url.trim_end_matches('/').to_owned()
+    }
+
+    /// Runs a Chrome DevTools Protocol command through chromedriver's
+    /// passthrough; returns its result.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(Cdp { cmd: cmd.to_owned(), params })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.close().await;
         let _ = self.driver.kill().await;
@@ -244,5 +260,22 @@ impl WebDriverCompatibleCommand for BrowserLog {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
+
+/// chromedriver's `goog/cdp/execute`: a DevTools command on the page's target.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
     }
 }

@@ -5,7 +5,8 @@
 //! signature (rule 5), raising an issue with an agreed reply date → the
 //! second round due then, done by phone (rule 7) → reload, all still there →
 //! the month's report → export, and broken imports refused with nothing changed →
-//! the filed record: issue answered (rule 9) and reviewed (rule 6).
+//! the filed record: issue answered (rule 9) and reviewed (rule 6) → the earlier
+//! backup merged back in, this tablet's newer record kept and the conflict listed.
 
 mod harness;
 
@@ -213,6 +214,21 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.type_into("#review-comment", "记录完整，已签名").await;
     b.click("#save-review").await;
     b.wait_text("#notice", "已保存审阅意见").await;
+    b.click("#nav-tally").await;
+    b.wait_text("#report-handling", "1 / 1").await;
+
+    // The earlier backup merged back in: the record answered and reviewed
+    // since is the newer version, so this tablet's is kept and the
+    // conflict is listed; nothing else changes.
+    b.click("#nav-data").await;
+    b.find("#import-file").await.send_keys(&file.display().to_string()).await.expect("choose file");
+    b.wait_text("#merge-conflicts", "保留较新的本机版本").await;
+    b.wait_text("#restore-preview", "替换 1").await;
+    b.snap("7-merge-preview").await;
+    b.click("#import-merge").await;
+    b.wait_text("#notice", "备份已合并").await;
+    b.wait_gone("#merge-conflicts").await;
+    b.wait_text("#data-counts", "客户 1 户，事项 1 件，回访 2 条，员工 1 人，公开信 0 封，签名 1 个").await;
     b.click("#nav-tally").await;
     b.wait_text("#report-handling", "1 / 1").await;
 

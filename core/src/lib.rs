@@ -19,6 +19,7 @@ pub mod review;
 pub mod sample;
 pub mod scheduler;
 pub mod settings;
+pub mod spreadsheet;
 pub mod validation;
 
 pub use calendar::YearMonth;

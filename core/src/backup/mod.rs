@@ -4,6 +4,8 @@
 //! storage layer writes anything: format and version, each record's shape
 //! and field rules, unique ids and references.
 
+pub mod encrypted;
+
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};

@@ -3,11 +3,13 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod crypto;
 pub mod device;
 pub mod files;
 pub mod i18n;
 pub mod navigation;
 pub mod pages;
+pub mod sheets;
 pub mod state;
 pub mod store;
 

@@ -1,6 +1,7 @@
 //! Widgets shared by several screens.
 
 mod attempt_log;
+mod backup_export;
 mod case_fields;
 mod case_form;
 mod case_handling;
@@ -13,6 +14,7 @@ mod customer_list;
 mod field_errors;
 mod nav_bar;
 mod notice_bar;
+mod passphrase_prompt;
 mod pick_list;
 mod result_form;
 pub mod settings;
@@ -24,6 +26,7 @@ mod task_summary;
 mod with_data;
 
 pub use attempt_log::AttemptLog;
+pub use backup_export::{BackupExport, APP_VERSION};
 pub use case_fields::CaseFields;
 pub use case_form::{case_line, household, CaseForm};
 pub use case_handling::{Handling, RequestRevisit};
@@ -36,6 +39,7 @@ pub use customer_list::CustomerList;
 pub use field_errors::{ErrorList, FieldErrors};
 pub use nav_bar::NavBar;
 pub use notice_bar::NoticeBar;
+pub use passphrase_prompt::PassphrasePrompt;
 pub use pick_list::PickList;
 pub use result_form::ResultForm;
 pub use signature_pad::SignaturePad;

@@ -5,12 +5,10 @@ use wasm_bindgen::JsCast;
 use huifang_core::backup::{self, Backup, Counts};
 use huifang_core::Dataset;
 
-use crate::components::WithData;
+use crate::components::{BackupExport, WithData};
 use crate::i18n::{backup_error, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
-use crate::{clock, device, files};
-
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+use crate::{clock, files};
 
 fn counts_text(lang: Lang, c: &Counts) -> String {
     match lang {
@@ -25,30 +23,13 @@ fn counts_text(lang: Lang, c: &Counts) -> String {
     }
 }
 
-/// Export and import of the JSON backup.
+/// The data on this device, its export (backup and spreadsheets) and the import of a backup.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let pending = RwSignal::new(None::<Backup>);
     let dialog = NodeRef::<Dialog>::new();
-
-    let export = Action::new_local(move |_: &()| async move {
-        let data = match app.database().await {
-            Ok(db) => db.load().await,
-            Err(e) => Err(e),
-        };
-        match data {
-            Ok(data) => {
-                let backup = Backup::new(data, APP_VERSION, device::device_id(), clock::now());
-                match files::download(&backup.file_name(), &backup.to_json(), "application/json") {
-                    Ok(()) => app.told(Msg::Exported),
-                    Err(detail) => app.failed(format!("{}{detail}", Msg::ExportFailed.text(i18n.current()))),
-                }
-            }
-            Err(e) => app.store_failed(&e),
-        }
-    });
 
     // Reading and checking happen before anything is written.
     let choose = Action::new_local(move |file: &web_sys::File| {
@@ -106,10 +87,8 @@ pub fn DataPage() -> impl IntoView {
                     let c = Counts::of(&data);
                     view! { <p id="data-counts">{move || counts_text(i18n.lang(), &c)}</p> }
                 } />
-                <button id="export" class="primary" on:click=move |_| { export.dispatch(()); }>
-                    {tr(Msg::Export)}
-                </button>
             </div>
+            <BackupExport />
             <div class="card">
                 <h3>{tr(Msg::Import)}</h3>
                 <label for="import-file">{tr(Msg::ImportChoose)}</label>

@@ -357,7 +357,10 @@ mod tests {
 
     #[test]
     fn bad_base64_is_refused_naming_the_field() {
-        assert_eq!(Envelope::parse(&edited("/kdf/salt", json!("not base64!"))), Err(EnvelopeError::BadBase64("kdf.salt")));
+        assert_eq!(
+            Envelope::parse(&edited("/kdf/salt", json!("not base64!"))),
+            Err(EnvelopeError::BadBase64("kdf.salt"))
+        );
         assert_eq!(Envelope::parse(&edited("/cipher/iv", json!("%%%%"))), Err(EnvelopeError::BadBase64("cipher.iv")));
         let cut = Envelope::parse(&edited("/ciphertext", json!("AQEB=")));
         assert_eq!(cut, Err(EnvelopeError::BadBase64("ciphertext")));

@@ -376,6 +376,35 @@ mod tests {
         assert_eq!(short, Err(EnvelopeError::WrongLength { field: "ciphertext", expected: TAG_LEN, found: 15 }));
     }
 
+    /// docs/backup-format-encrypted.schema.json must describe what the app writes.
+    #[test]
+    fn the_documented_schema_matches_the_envelope() {
+        let schema: Value =
+            serde_json::from_str(include_str!("../../../docs/backup-format-encrypted.schema.json")).unwrap();
+        let file: Value = serde_json::from_str(&envelope().to_json()).unwrap();
+        let keys = |v: &Value| {
+            let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+            k.sort();
+            k
+        };
+        let required = |v: &Value| {
+            let mut r: Vec<String> =
+                v["required"].as_array().unwrap().iter().map(|s| s.to_string().replace('"', "")).collect();
+            r.sort();
+            r
+        };
+        let props = &schema["properties"];
+        assert_eq!(required(&schema), keys(&file));
+        assert_eq!(required(&props["kdf"]), keys(&file["kdf"]));
+        assert_eq!(required(&props["cipher"]), keys(&file["cipher"]));
+        assert_eq!(props["format"]["const"], FORMAT);
+        assert_eq!(props["version"]["const"], VERSION);
+        assert_eq!(props["kdf"]["properties"]["name"]["const"], KDF);
+        assert_eq!(props["kdf"]["properties"]["iterations"]["minimum"], MIN_ITERATIONS);
+        assert_eq!(props["kdf"]["properties"]["iterations"]["maximum"], MAX_ITERATIONS);
+        assert_eq!(props["cipher"]["properties"]["name"]["const"], CIPHER);
+    }
+
     #[test]
     fn encrypted_files_get_their_own_name() {
         assert_eq!(file_name("huifang-backup-2026-11-23.json"), "huifang-backup-2026-11-23.encrypted.json");

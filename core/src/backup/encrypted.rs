@@ -389,7 +389,7 @@ mod tests {
         };
         let required = |v: &Value| {
             let mut r: Vec<String> =
-                v["required"].as_array().unwrap().iter().map(|s| s.to_string().replace('"', "")).collect();
+                v["required"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_owned()).collect();
             r.sort();
             r
         };

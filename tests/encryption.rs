@@ -189,3 +189,142 @@ async fn the_file_is_sealed_with_600000_pbkdf2_rounds_and_the_header_as_associat
     let weaker = pbkdf2_key(PASSPHRASE, &e.header.salt, 599_999).await;
     assert!(aes_gcm_open(&weaker, &e, Some(&e.header.associated_data())).await.is_err());
 }
+
+// ---- The screens: the export card's passphrase fields and the import's prompt ----
+
+fn eval(code: &str) -> JsValue {
+    js_sys::eval(code).unwrap_or_else(|e| panic!("{code}: {e:?}"))
+}
+
+fn truthy(code: &str) -> bool {
+    eval(code).is_truthy()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+async fn wait_until(what: &str, code: &str) {
+    for _ in 0..200 {
+        if truthy(code) {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("{what}: never true: {code}");
+}
+
+async fn wait_text(css: &str, expected: &str) {
+    let code =
+        format!("Array.from(document.querySelectorAll({css:?})).some(e => e.textContent.includes({expected:?}))");
+    wait_until(css, &code).await;
+}
+
+fn set(css: &str, value: &str) {
+    eval(&format!(
+        "(() => {{ const e = document.querySelector({css:?}); e.value = {value:?};
+           e.dispatchEvent(new Event('input', {{ bubbles: true }})); }})()"
+    ));
+}
+
+fn click(css: &str) {
+    eval(&format!(
+        "(() => {{ const e = document.querySelector({css:?}); if (!e) throw new Error('no ' + {css:?}); e.click(); }})()"
+    ));
+}
+
+/// A fresh element to mount a screen in, removed by the caller.
+fn mount_point() -> web_sys::HtmlElement {
+    eval("(() => { const d = document.createElement('div'); document.body.appendChild(d); return d; })()")
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn the_export_card_asks_for_the_passphrase_twice_before_encrypting() {
+    use huifang::i18n::Msg;
+    let root = mount_point();
+    let handle = leptos::mount::mount_to(root.clone(), huifang::app::App);
+    wait_until("nav", "document.querySelector('#nav-data')").await;
+    click("#nav-data");
+    wait_until("export card", "document.querySelector('#export-encrypt')").await;
+    for id in ["export-csv-customers", "export-csv-cases", "export-csv-revisits", "export"] {
+        assert!(truthy(&format!("!!document.getElementById('{id}')")), "{id}");
+    }
+    // Off by default: the plain export the e2e walk downloads.
+    assert!(!truthy("document.querySelector('#export-encrypt').checked"));
+    assert!(!truthy("document.querySelector('#export-passphrase')"));
+
+    click("#export-encrypt");
+    wait_until("fields", "document.querySelector('#export-passphrase-confirm')").await;
+    for id in ["export-passphrase", "export-passphrase-confirm"] {
+        let field = format!("document.getElementById('{id}')");
+        assert!(truthy(&format!("{field}.type === 'password' && {field}.autocomplete === 'new-password'")), "{id}");
+    }
+    set("#export-passphrase", "短口令");
+    set("#export-passphrase-confirm", "短口令");
+    click("#export");
+    wait_text("#export-passphrase-problem", "口令至少需要 8 个字符").await;
+    set("#export-passphrase", PASSPHRASE);
+    set("#export-passphrase-confirm", "物业回访 2026 夏");
+    click("#export");
+    wait_text("#export-passphrase-problem", Msg::PassphraseMismatch.text(huifang::i18n::Lang::Zh)).await;
+    set("#export-passphrase-confirm", PASSPHRASE);
+    click("#export");
+    wait_text("#notice", Msg::ExportedEncrypted.text(huifang::i18n::Lang::Zh)).await;
+    assert!(!truthy("document.querySelector('#export-passphrase-problem')"));
+    // The passphrase does not linger in the form after the export.
+    assert!(truthy("document.querySelector('#export-passphrase').value === ''"));
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_passphrase_prompt_hands_over_what_was_typed_and_shows_the_error() {
+    use huifang::components::PassphrasePrompt;
+    use huifang::i18n::{I18n, Lang};
+    use leptos::prelude::*;
+
+    let open = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let given = RwSignal::new(Vec::<String>::new());
+    let cancelled = RwSignal::new(0);
+    let root = mount_point();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(I18n(RwSignal::new(Lang::Zh)));
+        view! {
+            <PassphrasePrompt
+                open=open
+                error=error
+                on_passphrase=Callback::new(move |p: String| given.update(|g| g.push(p)))
+                on_cancel=Callback::new(move |_| cancelled.update(|n| *n += 1))
+            />
+        }
+    });
+    let dialog_open = "document.querySelector('#passphrase-dialog').open";
+    assert!(!truthy(dialog_open));
+    open.set(true);
+    wait_until("opened", dialog_open).await;
+    assert!(truthy("document.querySelector('#passphrase-ok').disabled"), "nothing typed yet");
+    assert!(truthy("document.querySelector('#passphrase-input').type === 'password'"));
+
+    set("#passphrase-input", PASSPHRASE);
+    wait_until("enabled", "!document.querySelector('#passphrase-ok').disabled").await;
+    click("#passphrase-ok");
+    wait_until("handed over", "document.querySelector('#passphrase-input').value === ''").await;
+    assert_eq!(given.get_untracked(), [PASSPHRASE]);
+
+    error.set(Some("口令不正确，或文件已损坏/被改动".into()));
+    wait_text("#passphrase-error", "口令不正确").await;
+    // Cancel, by the button or by Escape; the caller decides to close it.
+    click("#passphrase-cancel");
+    eval("document.querySelector('#passphrase-dialog').dispatchEvent(new Event('cancel', { cancelable: true }))");
+    assert_eq!(cancelled.get_untracked(), 2);
+    assert!(truthy(dialog_open));
+    open.set(false);
+    wait_until("closed", &format!("!{dialog_open}")).await;
+    drop(handle);
+    root.remove();
+}

@@ -1,7 +1,7 @@
 //! Tables as CSV files for Excel: UTF-8 with a byte-order mark (without
-//! it Excel reads Chinese as mojibake), RFC 4180 quoting by the `csv`
-//! crate, and cells that a spreadsheet would run as a formula made inert
-//! (OWASP "CSV injection").
+//! it Excel reads Chinese as mojibake), RFC 4180 quoting by `csv-core`
+//! (the `csv` crate's engine), and cells that a spreadsheet would run as a
+//! formula made inert (OWASP "CSV injection").
 
 use std::borrow::Cow;
 
@@ -22,9 +22,14 @@ pub fn safe_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("the spreadsheet could not be written: {0}")]
-pub struct SheetError(#[from] csv::Error);
+/// A row that does not fit the header row.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("row {row} has {found} cells, the header row {expected}")]
+pub struct SheetError {
+    pub row: usize,
+    pub expected: usize,
+    pub found: usize,
+}
 
 /// One table: a header row, then one row per record, each the same width.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,21 +50,35 @@ impl Sheet {
     /// The CSV file: BOM, header row, records; CRLF line ends (RFC 4180).
     /// A row of the wrong width is an error rather than a shifted column.
     pub fn to_csv(&self) -> Result<Vec<u8>, SheetError> {
-        let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.to_vec());
-        write_row(&mut out, &self.headers)?;
-        for row in &self.rows {
-            write_row(&mut out, row)?;
+        let expected = self.headers.len();
+        if let Some((row, r)) = self.rows.iter().enumerate().find(|(_, r)| r.len() != expected) {
+            return Err(SheetError { row, expected, found: r.len() });
         }
-        out.into_inner().map_err(|e| SheetError(e.into_error().into()))
+        let mut csv = csv_core::WriterBuilder::new().terminator(csv_core::Terminator::CRLF).build();
+        let mut out = BOM.to_vec();
+        for row in std::iter::once(&self.headers).chain(&self.rows) {
+            for (i, cell) in row.iter().enumerate() {
+                if i > 0 {
+                    write(&mut out, 2, |buf| csv.delimiter(buf).1);
+                }
+                let cell = safe_cell(cell);
+                write(&mut out, 2 + 2 * cell.len(), |buf| csv.field(cell.as_bytes(), buf).2);
+            }
+            write(&mut out, 4, |buf| csv.terminator(buf).1);
+        }
+        Ok(out)
     }
 }
 
-fn write_row(out: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> Result<(), csv::Error> {
-    for cell in cells {
-        out.write_field(safe_cell(cell).as_bytes())?;
-    }
-    // An empty iterator ends the record the fields above started.
-    out.write_record(None::<&[u8]>)
+/// Appends what `step` writes into a buffer of `room` bytes. The rooms are
+/// csv-core's documented maxima (a field: 2 + twice its length; a
+/// delimiter: closing quote and comma; a terminator: `""` and CRLF), so
+/// every step finishes in one call.
+fn write(out: &mut Vec<u8>, room: usize, step: impl FnOnce(&mut [u8]) -> usize) {
+    let start = out.len();
+    out.resize(start + room, 0);
+    let written = step(&mut out[start..]);
+    out.truncate(start + written);
 }
 
 #[cfg(test)]
@@ -134,6 +153,15 @@ mod tests {
 
     #[test]
     fn a_row_of_the_wrong_width_is_refused() {
-        assert!(sheet(&[&["甲", "1"]]).to_csv().is_err());
+        let refused = sheet(&[&["甲", "1", ""], &["乙", "2"]]).to_csv();
+        assert_eq!(refused, Err(SheetError { row: 1, expected: 3, found: 2 }));
+    }
+
+    #[test]
+    fn a_long_cell_of_quotes_is_written_whole() {
+        // The worst case for the output room: every byte doubled, plus the quotes.
+        let quotes = "\"".repeat(10_000);
+        let back = read_back(&sheet(&[&[&quotes, "", "末"]]).to_csv().unwrap());
+        assert_eq!(back[1], [quotes.as_str(), "", "末"]);
     }
 }

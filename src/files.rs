@@ -10,9 +10,20 @@ fn js_detail(e: JsValue) -> String {
 /// Offers `text` to the user as a file download called `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    offer(file_name, &parts, mime)
+}
+
+/// Offers `bytes` (e.g. a CSV file with its byte-order mark) as a download.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    offer(file_name, &parts, mime)
+}
+
+fn offer(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_detail)?;
+    // `new Blob(parts)` takes strings and byte arrays alike; one binding serves both.
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options).map_err(js_detail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_detail)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement =

@@ -20,6 +20,7 @@ pub mod safety;
 pub mod sample;
 pub mod scheduler;
 pub mod settings;
+pub mod spreadsheet;
 pub mod validation;
 
 pub use calendar::YearMonth;

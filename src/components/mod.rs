@@ -1,6 +1,7 @@
 //! Widgets shared by several screens.
 
 mod attempt_log;
+mod backup_export;
 mod backup_import;
 mod case_fields;
 mod case_form;
@@ -15,6 +16,7 @@ mod field_errors;
 mod import_preview;
 mod nav_bar;
 mod notice_bar;
+mod passphrase_prompt;
 mod pick_list;
 mod record_retention;
 mod result_form;
@@ -29,6 +31,7 @@ mod task_summary;
 mod with_data;
 
 pub use attempt_log::AttemptLog;
+pub use backup_export::{BackupExport, APP_VERSION};
 pub use backup_import::{counts_text, BackupImport};
 pub use case_fields::CaseFields;
 pub use case_form::{case_line, household, CaseForm};
@@ -42,6 +45,7 @@ pub use customer_list::CustomerList;
 pub use field_errors::{ErrorList, FieldErrors};
 pub use nav_bar::NavBar;
 pub use notice_bar::NoticeBar;
+pub use passphrase_prompt::PassphrasePrompt;
 pub use pick_list::PickList;
 pub use record_retention::{refusal_text, RecordRetention};
 pub use result_form::ResultForm;

@@ -304,6 +304,49 @@ messages! {
     ImportChecking => "正在检查备份文件……", "Checking the backup file…";
 
     // ---- issue 4: encrypted backups and CSV export ----
+    ExportTitle => "导出", "Export";
+    ExportEncrypt => "用口令加密备份", "Encrypt the backup with a passphrase";
+    ExportEncryptHint => "加密后，没有口令谁也打不开这份备份。口令一旦忘记就无法找回，请另行妥善保管。",
+        "Without the passphrase nobody can open an encrypted backup. A forgotten passphrase cannot be recovered: keep it somewhere safe.";
+    Passphrase => "口令", "Passphrase";
+    PassphraseAgain => "再次输入口令", "Passphrase again";
+    PassphraseTooShort => "口令至少需要 {n} 个字符", "The passphrase needs at least {n} characters";
+    PassphraseMismatch => "两次输入的口令不一致", "The two passphrases differ";
+    Encrypting => "正在加密，请稍候…", "Encrypting, please wait…";
+    ExportedEncrypted => "加密备份已导出，请记住口令", "Encrypted backup exported; remember the passphrase";
+    CsvTitle => "导出表格（Excel）", "Export spreadsheets (Excel)";
+    CsvHint => "表格用于查看、统计和打印，不能用来恢复数据；恢复数据请用上面的备份文件。",
+        "Spreadsheets are for reading, totals and printing; they cannot restore data. Use the backup file above for that.";
+    CsvCustomers => "客户表", "Customers";
+    CsvCases => "事项表", "Cases";
+    CsvRevisits => "回访表", "Revisits";
+    CsvExported => "表格已导出", "Spreadsheet exported";
+    CsvYes => "是", "Yes";
+    CsvNo => "否", "No";
+    CsvCompletedOn => "完成日期", "Completed on";
+    CsvAssignedTo => "安排给", "Assigned to";
+    CsvAttempts => "联系次数", "Attempts";
+    CsvClosedBecause => "未回访原因", "Closed because";
+    PassphrasePromptTitle => "这份备份已加密", "This backup is encrypted";
+    PassphrasePromptText => "请输入导出这份备份时设置的口令。", "Enter the passphrase set when this backup was exported.";
+    Decrypt => "解密", "Decrypt";
+    Decrypting => "正在解密，请稍候…", "Decrypting, please wait…";
+    CryptoUnavailable => "此浏览器无法加密或解密：请通过 https 或在本机打开本应用，并使用新版浏览器。",
+        "This browser cannot encrypt or decrypt here: open the app over https or from this device, in an up-to-date browser.";
+    CryptoRejected => "口令不正确，或文件已损坏/被改动（两者无法区分）。请核对口令后重试。",
+        "Wrong passphrase, or the file is damaged or was changed (the two cannot be told apart). Check the passphrase and try again.";
+    CryptoFailed => "加密或解密失败：", "Encryption or decryption failed: ";
+    EnvelopeNotJson => "加密备份已损坏或不完整（不是有效的 JSON）。", "The encrypted backup is damaged or incomplete (not valid JSON).";
+    EnvelopeNotEncrypted => "这不是加密的回访台备份。", "This is not an encrypted Revisit Desk backup.";
+    EnvelopeTooNew => "加密备份版本 {n} 比本应用新，请先升级应用。", "Encrypted backup version {n} is newer than this app; update the app first.";
+    EnvelopeUnsupported => "不支持加密备份版本 {n}。", "Encrypted backup version {n} is not supported.";
+    EnvelopeMissing => "加密备份缺少或损坏了“{n}”部分。", "The encrypted backup's \"{n}\" part is missing or damaged.";
+    EnvelopeUnknownAlgorithm => "加密备份使用了本应用不支持的算法（{n}）。", "The encrypted backup uses an algorithm this app does not support ({n}).";
+    EnvelopeWeakKdf => "加密备份声称的口令计算轮数（{n}）低于安全下限，文件可能被人改动过，已拒绝。",
+        "The encrypted backup claims too few passphrase rounds ({n}), below the safe minimum; it may have been tampered with and is refused.";
+    EnvelopeTooManyIterations => "加密备份要求的口令计算轮数（{n}）过大，已拒绝。", "The encrypted backup asks for too many passphrase rounds ({n}) and is refused.";
+    EnvelopeBadBase64 => "加密备份的“{n}”部分已损坏。", "The encrypted backup's \"{n}\" part is damaged.";
+    EnvelopeWrongLength => "加密备份的“{n}”部分长度不对，文件已损坏或被改动。", "The encrypted backup's \"{n}\" part has the wrong length: the file is damaged or was changed.";
 
     // ---- issue 4: storage health and several tabs ----
     StorageTitle => "存储状态", "Storage health";

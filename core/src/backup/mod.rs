@@ -5,6 +5,7 @@
 //! and field rules, unique ids and references.
 
 mod checksum;
+pub mod encrypted;
 pub mod merge;
 pub mod preview;
 mod read;

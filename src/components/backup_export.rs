@@ -1,0 +1,134 @@
+use leptos::prelude::*;
+
+use huifang_core::backup::encrypted::{self, check_new_passphrase, PassphraseProblem, MIN_PASSPHRASE_CHARS};
+use huifang_core::backup::Backup;
+use huifang_core::Dataset;
+
+use crate::i18n::{tr, use_i18n, Lang, Msg};
+use crate::sheets::Table;
+use crate::state::{use_app, AppState};
+use crate::store::StoreError;
+use crate::{clock, crypto, device, files};
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn passphrase_problem(lang: Lang, p: PassphraseProblem) -> String {
+    match p {
+        PassphraseProblem::TooShort => {
+            Msg::PassphraseTooShort.text(lang).replace("{n}", &MIN_PASSPHRASE_CHARS.to_string())
+        }
+        PassphraseProblem::Mismatch => Msg::PassphraseMismatch.text(lang).into(),
+    }
+}
+
+/// Every record as stored right now (not the page's possibly older copy).
+async fn load(app: AppState) -> Result<Dataset, StoreError> {
+    app.database().await?.load().await
+}
+
+/// The export card: the JSON backup, optionally encrypted with a
+/// passphrase, and the spreadsheets for Excel.
+///
+/// `on_exported` runs after a backup file (plain or encrypted, not a
+/// spreadsheet) was handed to the browser, e.g. to note the last backup time.
+#[component]
+pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let encrypt = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<PassphraseProblem>);
+
+    let export = Action::new_local(move |_: &()| async move {
+        let lang = i18n.current();
+        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
+        // The passphrase rules come first: nothing is read before they pass.
+        if let Some(secret) = &secret {
+            if let Err(p) = check_new_passphrase(secret, &confirm.with_untracked(String::clone)) {
+                return problem.set(Some(p));
+            }
+        }
+        problem.set(None);
+        let data = match load(app).await {
+            Ok(data) => data,
+            Err(e) => return app.store_failed(&e),
+        };
+        let backup = Backup::new(data, APP_VERSION, device::device_id(), clock::now());
+        let plain = backup.to_json().into_bytes();
+        let (name, bytes, done) = match secret {
+            None => (backup.file_name(), plain, Msg::Exported),
+            Some(secret) => match crypto::encrypt(&plain, &secret).await {
+                Ok(sealed) => (encrypted::file_name(&backup.file_name()), sealed, Msg::ExportedEncrypted),
+                Err(e) => return app.failed(format!("{}{}", Msg::ExportFailed.text(lang), e.text(lang))),
+            },
+        };
+        match files::download_bytes(&name, &bytes, "application/json") {
+            Ok(()) => {
+                passphrase.set(String::new());
+                confirm.set(String::new());
+                app.told(done);
+                if let Some(exported) = on_exported {
+                    exported.run(());
+                }
+            }
+            Err(detail) => app.failed(format!("{}{detail}", Msg::ExportFailed.text(lang))),
+        }
+    });
+
+    let sheet = Action::new_local(move |table: &Table| {
+        let table = *table;
+        async move {
+            let lang = i18n.current();
+            let data = match load(app).await {
+                Ok(data) => data,
+                Err(e) => return app.store_failed(&e),
+            };
+            let saved = table.sheet(lang, &data).to_csv().map_err(|e| e.to_string()).and_then(|csv| {
+                files::download_bytes(&table.file_name(clock::today()), &csv, "text/csv;charset=utf-8")
+            });
+            match saved {
+                Ok(()) => app.told(Msg::CsvExported),
+                Err(detail) => app.failed(format!("{}{detail}", Msg::ExportFailed.text(lang))),
+            }
+        }
+    });
+
+    let busy = move || export.pending().get() || sheet.pending().get();
+    view! {
+        <div class="card" id="export-card">
+            <h3>{tr(Msg::ExportTitle)}</h3>
+            <label class="check">
+                <input id="export-encrypt" type="checkbox" bind:checked=encrypt />
+                {tr(Msg::ExportEncrypt)}
+            </label>
+            <Show when=move || encrypt.get()>
+                <p class="hint">{tr(Msg::ExportEncryptHint)}</p>
+                <div class="grid">
+                    <label for="export-passphrase">{tr(Msg::Passphrase)}</label>
+                    <input id="export-passphrase" type="password" autocomplete="new-password" bind:value=passphrase />
+                    <label for="export-passphrase-confirm">{tr(Msg::PassphraseAgain)}</label>
+                    <input id="export-passphrase-confirm" type="password" autocomplete="new-password" bind:value=confirm />
+                </div>
+                {move || problem.get().map(|p| view! {
+                    <p id="export-passphrase-problem" class="notice error" role="alert">
+                        {move || passphrase_problem(i18n.lang(), p)}
+                    </p>
+                })}
+            </Show>
+            <button id="export" class="primary" disabled=busy on:click=move |_| { export.dispatch(()); }>
+                {tr(Msg::Export)}
+            </button>
+            {move || (export.pending().get() && encrypt.get()).then(|| view! { <p class="loading">{tr(Msg::Encrypting)}</p> })}
+            <h4>{tr(Msg::CsvTitle)}</h4>
+            <p class="hint">{tr(Msg::CsvHint)}</p>
+            <div class="actions">
+                {Table::ALL.map(|table| view! {
+                    <button id=table.button_id() disabled=busy on:click=move |_| { sheet.dispatch(table); }>
+                        {tr(table.label())}
+                    </button>
+                })}
+            </div>
+        </div>
+    }
+}

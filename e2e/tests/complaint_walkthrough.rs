@@ -6,7 +6,8 @@
 //! second round due then, done by phone (rule 7) → reload, all still there →
 //! the month's report → export, and broken imports refused with nothing changed →
 //! the filed record: issue answered (rule 9) and reviewed (rule 6) → the earlier
-//! backup merged back in, this tablet's newer record kept and the conflict listed.
+//! backup merged back in, this tablet's newer record kept and the conflict listed →
+//! an encrypted backup exported, refused with a wrong passphrase, opened with the right one.
 
 mod harness;
 
@@ -231,6 +232,29 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.wait_text("#data-counts", "客户 1 户，事项 1 件，回访 2 条，员工 1 人，公开信 0 封，签名 1 个").await;
     b.click("#nav-tally").await;
     b.wait_text("#report-handling", "1 / 1").await;
+
+    // An encrypted backup: exported with a passphrase; on import a wrong
+    // passphrase is refused before anything is read, the right one opens
+    // the usual preview.
+    b.click("#nav-data").await;
+    b.click("#export-encrypt").await;
+    b.type_into("#export-passphrase", "门卫室钥匙 2026").await;
+    b.type_into("#export-passphrase-confirm", "门卫室钥匙 2026").await;
+    b.click("#export").await;
+    b.wait_text("#notice", "备份已导出").await;
+    let sealed = b.downloaded(".encrypted.json").await;
+    let sealed_text = std::fs::read_to_string(&sealed).expect("read encrypted export");
+    assert!(!sealed_text.contains("王美丽"), "no record text in an encrypted file");
+    b.find("#import-file").await.send_keys(&sealed.display().to_string()).await.expect("choose file");
+    b.type_into("#passphrase-input", "猜一个口令").await;
+    b.click("#passphrase-ok").await;
+    b.wait_text("#passphrase-error", "口令不正确").await;
+    b.type_into("#passphrase-input", "门卫室钥匙 2026").await;
+    b.click("#passphrase-ok").await;
+    b.wait_text("#import-preview", "客户 1 户，事项 1 件，回访 2 条，员工 1 人，公开信 0 封，签名 1 个").await;
+    b.wait_text("#merge-conflicts", "没有冲突").await;
+    b.click("#import-cancel").await;
+    b.wait_gone("#import-preview").await;
 
     b.assert_no_console_errors().await;
     b.close().await;

@@ -8,15 +8,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use huifang_core::backup::merge::{self, Merge, MergeError};
-use huifang_core::backup::{self, Backup, Counts};
+use huifang_core::backup::{self, encrypted, Backup, Counts};
 use huifang_core::Dataset;
 
 use super::import_preview::{ImportPreview, ImportSummary};
+use super::PassphrasePrompt;
 
 use crate::i18n::{backup_error, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 use crate::store::Progress;
-use crate::{clock, files};
+use crate::{clock, crypto, files};
 
 pub fn counts_text(lang: Lang, c: &Counts) -> String {
     match lang {
@@ -74,33 +75,73 @@ pub fn BackupImport() -> impl IntoView {
         }
     };
 
-    // Reading, checking and comparing happen before anything is written.
+    // An encrypted file waits here, unread, for its passphrase.
+    let locked = StoredValue::new_local(None::<Vec<u8>>);
+    let asking = RwSignal::new(false);
+    let prompt_error = RwSignal::new(None::<String>);
+
+    // Checking and comparing happen before anything is written.
+    let inspect = move |bytes: Vec<u8>| async move {
+        let parsed = backup::parse(&bytes);
+        drop(bytes);
+        let b = match parsed {
+            Ok(b) => b,
+            Err(e) => {
+                return app.failed(format!(
+                    "{}{}",
+                    Msg::ImportRefused.text(i18n.current()),
+                    backup_error(i18n.current(), &e)
+                ))
+            }
+        };
+        let local = match local_records(app).await {
+            Ok(local) => local,
+            Err(e) => return app.store_failed(&e),
+        };
+        let merge = merge::merge(&local, &b.data);
+        summary.set(Some(ImportSummary::of(&b, &local, &merge, clock::today())));
+        drop(local);
+        checked.set_value(Some(Checked { backup: b, merge }));
+        app.notice.set(None);
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+
     let choose = Action::new_local(move |file: &web_sys::File| {
         let file = file.clone();
         async move {
             forget();
-            let refused = |detail: String| app.failed(format!("{}{detail}", Msg::ImportRefused.text(i18n.current())));
             let bytes = match files::read_bytes(&file).await {
                 Ok(b) => b,
-                Err(detail) => return refused(detail),
+                Err(detail) => {
+                    return app.failed(format!("{}{detail}", Msg::ImportRefused.text(i18n.current())))
+                }
             };
-            let parsed = backup::parse(&bytes);
-            drop(bytes);
-            let b = match parsed {
-                Ok(b) => b,
-                Err(e) => return refused(backup_error(i18n.current(), &e)),
-            };
-            let local = match local_records(app).await {
-                Ok(local) => local,
-                Err(e) => return app.store_failed(&e),
-            };
-            let merge = merge::merge(&local, &b.data);
-            summary.set(Some(ImportSummary::of(&b, &local, &merge, clock::today())));
-            drop(local);
-            checked.set_value(Some(Checked { backup: b, merge }));
-            app.notice.set(None);
-            if let Some(d) = dialog.get_untracked() {
-                let _ = d.show_modal();
+            if encrypted::is_encrypted(&bytes) {
+                app.notice.set(None);
+                locked.set_value(Some(bytes));
+                prompt_error.set(None);
+                asking.set(true);
+                return;
+            }
+            inspect(bytes).await;
+        }
+    });
+
+    // A wrong passphrase or a changed file is refused here, before any
+    // check of the content and long before anything is written.
+    let unlock = Action::new_local(move |passphrase: &String| {
+        let passphrase = passphrase.clone();
+        async move {
+            let Some(sealed) = locked.get_value() else { return };
+            match crypto::decrypt(&sealed, &passphrase).await {
+                Ok(plain) => {
+                    locked.set_value(None);
+                    asking.set(false);
+                    inspect(plain).await;
+                }
+                Err(e) => prompt_error.set(Some(e.text(i18n.current()))),
             }
         }
     });
@@ -134,7 +175,9 @@ pub fn BackupImport() -> impl IntoView {
             input.set_value("");
         }
     };
-    let busy = move || restore.pending().get() || merge_in.pending().get() || choose.pending().get();
+    let busy = move || {
+        restore.pending().get() || merge_in.pending().get() || choose.pending().get() || unlock.pending().get()
+    };
 
     view! {
         <div class="card">
@@ -143,6 +186,13 @@ pub fn BackupImport() -> impl IntoView {
             <input id="import-file" type="file" accept=".json,application/json" disabled=busy on:change=on_file />
             {move || choose.pending().get().then(|| view! { <p class="loading">{tr(Msg::ImportChecking)}</p> })}
         </div>
+        <PassphrasePrompt
+            open=asking
+            on_passphrase=Callback::new(move |p: String| { unlock.dispatch(p); })
+            on_cancel=Callback::new(move |_| { asking.set(false); locked.set_value(None); })
+            error=prompt_error
+            busy=Signal::derive(move || unlock.pending().get())
+        />
         <dialog node_ref=dialog id="import-dialog" on:cancel=move |ev: leptos::ev::Event| { if busy() { ev.prevent_default(); } }>
             {move || summary.get().map(|s| {
                 let restore_refused = s.restore_refused();

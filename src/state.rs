@@ -28,6 +28,9 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Storage health and the other tabs (banners, the Data page's card).
     pub safety: Safety,
+    /// (writes seen, writes the loaded records include): equal when the
+    /// records on screen are what the database holds.
+    generation: StoredValue<(u64, u64), LocalStorage>,
     i18n: I18n,
 }
 
@@ -35,14 +38,20 @@ impl AppState {
     pub fn new(initial: Page, i18n: I18n) -> Self {
         let db: StoredValue<Option<Rc<Database>>, LocalStorage> = StoredValue::new_local(None);
         let safety = Safety::new();
+        let generation: StoredValue<(u64, u64), LocalStorage> = StoredValue::new_local((0, 0));
         let data = LocalResource::new(move || async move {
+            let includes = generation.get_value().0;
             let data = Self::connect(db, safety).await?.load().await?;
             safety.loaded(&data);
+            generation.update_value(|g| g.1 = g.1.max(includes));
             Ok(data)
         });
         // Another tab saved: show its change here too.
-        safety.listen(move || data.refetch());
-        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None), safety, i18n }
+        safety.listen(move || {
+            generation.update_value(|g| g.0 += 1);
+            data.refetch()
+        });
+        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None), safety, generation, i18n }
     }
 
     async fn connect(
@@ -87,8 +96,23 @@ impl AppState {
         }
     }
 
+    /// Runs `f` on the records on screen if they are what the database
+    /// holds (no write since they were loaded), else `None`: an export
+    /// then needn't read 200,000 rows again, and never misses a save.
+    pub fn with_current_data<R>(self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
+        let (seen, loaded) = self.generation.get_value();
+        if seen != loaded {
+            return None;
+        }
+        self.data.with_untracked(|d| match d {
+            Some(Ok(data)) => Some(f(data)),
+            _ => None,
+        })
+    }
+
     /// After a committed write: reload the records and say so.
     pub fn saved(self, msg: Msg) {
+        self.generation.update_value(|g| g.0 += 1);
         self.safety.committed();
         self.data.refetch();
         self.told(msg);

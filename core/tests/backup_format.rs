@@ -137,6 +137,13 @@ fn an_export_reads_back_exactly_including_cjk_emoji_and_markup_as_text() {
 }
 
 #[test]
+fn exporting_borrowed_records_writes_the_same_file_as_a_backup() {
+    let data = sample();
+    let borrowed = huifang_core::backup::export_json(&data, "0.1.0", DEVICE, now());
+    assert_eq!(borrowed, json_of(data));
+}
+
+#[test]
 fn a_utf8_bom_before_the_json_is_accepted() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(json_of(sample()).bytes());

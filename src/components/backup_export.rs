@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use huifang_core::backup::encrypted::{self, check_new_passphrase, PassphraseProblem, MIN_PASSPHRASE_CHARS};
-use huifang_core::backup::Backup;
+use huifang_core::backup;
 use huifang_core::Dataset;
 
 use crate::i18n::{tr, use_i18n, Lang, Msg};
@@ -21,7 +21,7 @@ fn passphrase_problem(lang: Lang, p: PassphraseProblem) -> String {
     }
 }
 
-/// Every record as stored right now (not the page's possibly older copy).
+/// Every record as stored right now, when the page's copy may be older.
 async fn load(app: AppState) -> Result<Dataset, StoreError> {
     app.database().await?.load().await
 }
@@ -50,16 +50,20 @@ pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -
             }
         }
         problem.set(None);
-        let data = match load(app).await {
-            Ok(data) => data,
-            Err(e) => return app.store_failed(&e),
+        let (device, at) = (device::device_id(), clock::now());
+        let write = |data: &Dataset| backup::export_json(data, APP_VERSION, device, at);
+        let plain = match app.with_current_data(write) {
+            Some(json) => json.into_bytes(),
+            None => match load(app).await {
+                Ok(data) => write(&data).into_bytes(),
+                Err(e) => return app.store_failed(&e),
+            },
         };
-        let backup = Backup::new(data, APP_VERSION, device::device_id(), clock::now());
-        let plain = backup.to_json().into_bytes();
+        let file_name = backup::file_name(at);
         let (name, bytes, done) = match secret {
-            None => (backup.file_name(), plain, Msg::Exported),
+            None => (file_name, plain, Msg::Exported),
             Some(secret) => match crypto::encrypt(&plain, &secret).await {
-                Ok(sealed) => (encrypted::file_name(&backup.file_name()), sealed, Msg::ExportedEncrypted),
+                Ok(sealed) => (encrypted::file_name(&file_name), sealed, Msg::ExportedEncrypted),
                 Err(e) => return app.failed(format!("{}{}", Msg::ExportFailed.text(lang), e.text(lang))),
             },
         };
@@ -80,11 +84,14 @@ pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -
         let table = *table;
         async move {
             let lang = i18n.current();
-            let data = match load(app).await {
-                Ok(data) => data,
-                Err(e) => return app.store_failed(&e),
+            let sheet = match app.with_current_data(|data| table.sheet(lang, data)) {
+                Some(sheet) => sheet,
+                None => match load(app).await {
+                    Ok(data) => table.sheet(lang, &data),
+                    Err(e) => return app.store_failed(&e),
+                },
             };
-            let saved = table.sheet(lang, &data).to_csv().map_err(|e| e.to_string()).and_then(|csv| {
+            let saved = sheet.to_csv().map_err(|e| e.to_string()).and_then(|csv| {
                 files::download_bytes(&table.file_name(clock::today()), &csv, "text/csv;charset=utf-8")
             });
             match saved {

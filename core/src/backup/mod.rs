@@ -18,10 +18,10 @@ use uuid::Uuid;
 
 use crate::model::{Case, Dataset};
 
-pub use read::parse;
 use crate::validation::{
     check_case, check_customer, check_open_letter, check_revisit, check_signature, check_staff, FieldError,
 };
+pub use read::parse;
 
 /// The magic string that says "this file is a Revisit Desk backup".
 pub const FORMAT: &str = "huifang-backup";
@@ -146,8 +146,44 @@ impl Backup {
 
     /// Suggested file name, e.g. `huifang-backup-2026-11-23.json`.
     pub fn file_name(&self) -> String {
-        format!("{FORMAT}-{}.json", self.exported_at.format("%Y-%m-%d"))
+        file_name(self.exported_at)
     }
+}
+
+/// The name of a backup exported at `at`, e.g. `huifang-backup-2026-11-23.json`.
+pub fn file_name(at: DateTime<Utc>) -> String {
+    format!("{FORMAT}-{}.json", at.format("%Y-%m-%d"))
+}
+
+/// The file [`Backup::new`] + [`Backup::to_json`] would write for `data`,
+/// without taking or copying it: a whole office is hundreds of megabytes
+/// in memory, and the app exports the copy it already holds.
+pub fn export_json(data: &Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> String {
+    /// [`Backup`]'s fields, in its order, borrowing the records.
+    #[derive(Serialize)]
+    struct File<'a> {
+        format: &'a str,
+        format_version: u32,
+        app_version: &'a str,
+        exported_at: &'a DateTime<Utc>,
+        device_id: &'a Uuid,
+        counts: &'a Counts,
+        sha256: String,
+        data: &'a Dataset,
+    }
+    let counts = Counts::of(data);
+    let sha256 = checksum::of_parts(FORMAT, FORMAT_VERSION, app_version, &exported_at, &device_id, &counts, data);
+    let file = File {
+        format: FORMAT,
+        format_version: FORMAT_VERSION,
+        app_version,
+        exported_at: &exported_at,
+        device_id: &device_id,
+        counts: &counts,
+        sha256,
+        data,
+    };
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// Why a file was refused, precise enough to find the spot.

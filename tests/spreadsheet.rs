@@ -73,6 +73,7 @@ fn office() -> Dataset {
         }),
         closure: None,
         review: None,
+        archived_at: None,
         created_at: now(),
         updated_at: now(),
     };

@@ -40,7 +40,10 @@ const MONITOR: &str = r#"
 
 async fn reset_monitor(b: &Browser) {
     b.client
-        .execute("window.__bench.peak = 0; window.__bench.longest = 0; window.__bench.last = performance.now();", vec![])
+        .execute(
+            "window.__bench.peak = 0; window.__bench.longest = 0; window.__bench.last = performance.now();",
+            vec![],
+        )
         .await
         .expect("reset monitor");
 }
@@ -195,10 +198,7 @@ async fn import_and_export_a_whole_office() {
     let exported = backup::parse(&std::fs::read(&out).expect("read export")).expect("the export is a valid backup");
     // Storage lists records by creation time, the generator by its own
     // order: the same records either way.
-    assert!(
-        by_id(exported.data) == by_id(expected.data),
-        "the export holds exactly what was imported"
-    );
+    assert!(by_id(exported.data) == by_id(expected.data), "the export holds exactly what was imported");
     println!("renderer peak resident memory (VmHWM, includes wasm): {:.0} MB", renderer_peak_mb(&b));
     b.close().await;
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use huifang_core::backup::encrypted::{self, check_new_passphrase, PassphraseProblem, MIN_PASSPHRASE_CHARS};
 use huifang_core::backup;
+use huifang_core::backup::encrypted::{self, check_new_passphrase, PassphraseProblem, MIN_PASSPHRASE_CHARS};
 use huifang_core::Dataset;
 
 use crate::i18n::{tr, use_i18n, Lang, Msg};

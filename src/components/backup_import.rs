@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use huifang_core::backup::merge::{self, Merge, MergeError};
-use huifang_core::backup::{self, encrypted, Backup, Counts};
+use huifang_core::backup::{self, encrypted, Backup};
 use huifang_core::Dataset;
 
 use super::import_preview::{ImportPreview, ImportSummary};
@@ -18,19 +18,6 @@ use crate::i18n::{backup_error, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 use crate::store::Progress;
 use crate::{clock, crypto, files};
-
-pub fn counts_text(lang: Lang, c: &Counts) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "客户 {} 户，事项 {} 件，回访 {} 条，员工 {} 人，公开信 {} 封，签名 {} 个",
-            c.customers, c.cases, c.revisits, c.staff, c.open_letters, c.signatures
-        ),
-        Lang::En => format!(
-            "{} customers, {} cases, {} revisits, {} staff, {} open letters, {} signatures",
-            c.customers, c.cases, c.revisits, c.staff, c.open_letters, c.signatures
-        ),
-    }
-}
 
 fn progress_text(lang: Lang, p: Progress) -> String {
     match lang {
@@ -46,15 +33,10 @@ struct Checked {
     merge: Result<Merge, MergeError>,
 }
 
-/// This tablet's records as shown on screen, else read from the database.
-async fn local_records(app: crate::state::AppState) -> Result<std::rc::Rc<Dataset>, crate::store::StoreError> {
-    if let Some(d) = app.data.with_untracked(|d| match d {
-        Some(Ok(data)) => Some(std::rc::Rc::new(data.clone())),
-        _ => None,
-    }) {
-        return Ok(d);
-    }
-    Ok(std::rc::Rc::new(app.database().await?.load().await?))
+/// This tablet's records, read from the database (when the ones on screen
+/// may be older than the last save).
+async fn stored_records(app: crate::state::AppState) -> Result<Dataset, crate::store::StoreError> {
+    app.database().await?.load().await
 }
 
 #[component]
@@ -94,13 +76,23 @@ pub fn BackupImport() -> impl IntoView {
                 ))
             }
         };
-        let local = match local_records(app).await {
-            Ok(local) => local,
-            Err(e) => return app.store_failed(&e),
+        // Compared with the records on screen if they are current (no copy
+        // of 200,000 records), else with the database's: a merge must never
+        // be planned against a copy that misses the last save.
+        let today = clock::today();
+        let compare = |local: &Dataset| {
+            let merge = merge::merge(local, &b.data);
+            let preview = ImportSummary::of(&b, local, &merge, today);
+            (merge, preview)
         };
-        let merge = merge::merge(&local, &b.data);
-        summary.set(Some(ImportSummary::of(&b, &local, &merge, clock::today())));
-        drop(local);
+        let (merge, preview) = match app.with_current_data(compare) {
+            Some(compared) => compared,
+            None => match stored_records(app).await {
+                Ok(local) => compare(&local),
+                Err(e) => return app.store_failed(&e),
+            },
+        };
+        summary.set(Some(preview));
         checked.set_value(Some(Checked { backup: b, merge }));
         app.notice.set(None);
         if let Some(d) = dialog.get_untracked() {
@@ -114,9 +106,7 @@ pub fn BackupImport() -> impl IntoView {
             forget();
             let bytes = match files::read_bytes(&file).await {
                 Ok(b) => b,
-                Err(detail) => {
-                    return app.failed(format!("{}{detail}", Msg::ImportRefused.text(i18n.current())))
-                }
+                Err(detail) => return app.failed(format!("{}{detail}", Msg::ImportRefused.text(i18n.current()))),
             };
             if encrypted::is_encrypted(&bytes) {
                 app.notice.set(None);
@@ -175,9 +165,8 @@ pub fn BackupImport() -> impl IntoView {
             input.set_value("");
         }
     };
-    let busy = move || {
-        restore.pending().get() || merge_in.pending().get() || choose.pending().get() || unlock.pending().get()
-    };
+    let busy =
+        move || restore.pending().get() || merge_in.pending().get() || choose.pending().get() || unlock.pending().get();
 
     view! {
         <div class="card">

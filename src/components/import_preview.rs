@@ -8,7 +8,6 @@ use huifang_core::backup::preview::{self, DateRange, RestorePreview};
 use huifang_core::backup::{Backup, Counts, Entity};
 use huifang_core::Dataset;
 
-use super::counts_text;
 use crate::clock;
 use crate::i18n::{import, tr, use_i18n, Msg};
 
@@ -73,7 +72,7 @@ pub fn ImportPreview(summary: ImportSummary) -> impl IntoView {
     let removed_young = s.restore.removed_within_retention;
     view! {
         <p>{tr(Msg::ImportChecked)}</p>
-        <p id="import-preview">{move || counts_text(i18n.lang(), &counts)}</p>
+        <p id="import-preview">{move || import::counts(i18n.lang(), &counts)}</p>
         <p class="hint">
             {tr(Msg::ExportedAt)} ": " {clock::local_text(s.exported_at)} " · "
             {move || import::date_range(i18n.lang(), dates)}

@@ -32,7 +32,7 @@ mod with_data;
 
 pub use attempt_log::AttemptLog;
 pub use backup_export::{BackupExport, APP_VERSION};
-pub use backup_import::{counts_text, BackupImport};
+pub use backup_import::BackupImport;
 pub use case_fields::CaseFields;
 pub use case_form::{case_line, household, CaseForm};
 pub use case_handling::{Handling, RequestRevisit};

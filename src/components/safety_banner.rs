@@ -25,7 +25,8 @@ fn vanished_text(lang: Lang, had: usize, last_write: chrono::DateTime<chrono::Ut
 fn go_restore(page: impl Fn(Page) + 'static) {
     page(Page::Data);
     let focus = wasm_bindgen::closure::Closure::once_into_js(|| {
-        if let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("import-file"))
+        if let Some(input) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("import-file"))
         {
             input.scroll_into_view();
         }

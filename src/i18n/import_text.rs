@@ -2,11 +2,25 @@
 
 use huifang_core::backup::merge::{Conflict, Label, MergeCounts, Side};
 use huifang_core::backup::preview::{Change, DateRange};
-use huifang_core::backup::Entity;
+use huifang_core::backup::{Counts, Entity};
 
 use super::errors::entity;
 use super::{case_kind, Lang};
 use crate::clock;
+
+/// How many records of each kind, e.g. on this tablet or in a file.
+pub fn counts(lang: Lang, c: &Counts) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "客户 {} 户，事项 {} 件，回访 {} 条，员工 {} 人，公开信 {} 封，签名 {} 个",
+            c.customers, c.cases, c.revisits, c.staff, c.open_letters, c.signatures
+        ),
+        Lang::En => format!(
+            "{} customers, {} cases, {} revisits, {} staff, {} open letters, {} signatures",
+            c.customers, c.cases, c.revisits, c.staff, c.open_letters, c.signatures
+        ),
+    }
+}
 
 pub fn date_range(lang: Lang, r: Option<DateRange>) -> String {
     match (lang, r) {
@@ -90,27 +104,22 @@ fn label(lang: Lang, l: &Label) -> String {
 /// A conflict: which record, both versions' times, and which one is kept.
 pub fn conflict(lang: Lang, c: &Conflict) -> String {
     let (local, file) = (clock::local_text(c.local_updated_at), clock::local_text(c.incoming_updated_at));
-    match (lang, c.winner) {
-        (Lang::Zh, Side::Incoming) => format!(
-            "{}「{}」：本机 {local} 修改，文件 {file} 修改，采用较新的文件版本",
-            entity(lang, c.entity),
-            label(lang, &c.label)
-        ),
-        (Lang::Zh, Side::Local) => format!(
-            "{}「{}」：本机 {local} 修改，文件 {file} 修改，保留较新的本机版本",
-            entity(lang, c.entity),
-            label(lang, &c.label)
-        ),
-        (Lang::En, Side::Incoming) => format!(
-            "{} “{}”: changed here {local}, in the file {file}; the newer file version is used",
-            entity(lang, c.entity),
-            label(lang, &c.label)
-        ),
-        (Lang::En, Side::Local) => format!(
-            "{} “{}”: changed here {local}, in the file {file}; this tablet's newer version is kept",
-            entity(lang, c.entity),
-            label(lang, &c.label)
-        ),
+    let (what, name) = (entity(lang, c.entity), label(lang, &c.label));
+    match lang {
+        Lang::Zh => {
+            let kept = match c.winner {
+                Side::Incoming => "采用较新的文件版本",
+                Side::Local => "保留较新的本机版本",
+            };
+            format!("{what}「{name}」：本机 {local} 修改，文件 {file} 修改，{kept}")
+        }
+        Lang::En => {
+            let kept = match c.winner {
+                Side::Incoming => "the newer file version is used",
+                Side::Local => "this tablet's newer version is kept",
+            };
+            format!("{what} “{name}”: changed here {local}, in the file {file}; {kept}")
+        }
     }
 }
 

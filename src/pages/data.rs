@@ -4,8 +4,8 @@ use huifang_core::backup::Counts;
 use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::{counts_text, BackupExport, BackupImport, StorageHealth, WithData};
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::components::{BackupExport, BackupImport, StorageHealth, WithData};
+use crate::i18n::{import, tr, use_i18n, Msg};
 
 /// The data on this device, its export (backup and spreadsheets), the
 /// import of a backup, and the health of the browser's storage.
@@ -20,7 +20,7 @@ pub fn DataPage() -> impl IntoView {
                 <h3>{tr(Msg::CurrentData)}</h3>
                 <WithData render=move |data: Dataset| {
                     let c = Counts::of(&data);
-                    view! { <p id="data-counts">{move || counts_text(i18n.lang(), &c)}</p> }
+                    view! { <p id="data-counts">{move || import::counts(i18n.lang(), &c)}</p> }
                 } />
             </div>
             <BackupExport on_exported=Callback::new(|_| crate::backup_reminder::record_backup(clock::now())) />

@@ -9,8 +9,8 @@
 //! encoding failure aborts the transaction like any other.
 
 use std::ops::Range;
-use std::task::Poll;
 use std::rc::Rc;
+use std::task::Poll;
 
 use rexie::TransactionMode;
 use serde::Serialize;
@@ -129,23 +129,21 @@ impl Database {
                         Box::pin(async move { store.put_all(rows.iter().map(|row| (row, None))).await });
                     // Polled once: the batch's requests are issued now.
                     let issued = std::future::poll_fn(|cx| Poll::Ready(next.as_mut().poll(cx))).await;
-                    let finished = match issued {
-                        Poll::Ready(result) => {
-                            result?;
-                            Some(end - start)
-                        }
-                        Poll::Pending => None,
+                    let next = match issued {
+                        Poll::Ready(result) => result.map(|()| None)?,
+                        Poll::Pending => Some(next),
                     };
-                    if let Some((earlier, n)) =
-                        if finished.is_none() { in_flight.replace((next, end - start)) } else { None }
-                    {
+                    if let Some((earlier, n)) = in_flight.take() {
                         earlier.await?;
                         done += n;
                         progress(Progress { done, total });
                     }
-                    if let Some(n) = finished {
-                        done += n;
-                        progress(Progress { done, total });
+                    match next {
+                        Some(next) => in_flight = Some((next, end - start)),
+                        None => {
+                            done += end - start;
+                            progress(Progress { done, total });
+                        }
                     }
                     start = end;
                 }

@@ -147,7 +147,7 @@ fn unescape(s: &[u8]) -> (Option<char>, usize) {
             Some(code) => (char::from_u32(code), 6),
             None => (None, 2.min(s.len())),
         },
-        _ => (None, 1.min(s.len()).max(1)),
+        _ => (None, 1),
     }
 }
 

@@ -9,7 +9,7 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use serde::de::{Deserialize, DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeOwned, MapAccess, Visitor};
 use serde::Deserializer;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -78,29 +78,6 @@ impl<'a> Members<'a> {
     }
 }
 
-/// A JSON array's items, left as text.
-struct Items<'a>(Vec<&'a RawValue>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Items<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Items<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an array")
-            }
-            fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(item) = seq.next_element::<&'de RawValue>()? {
-                    items.push(item);
-                }
-                Ok(Items(items))
-            }
-        }
-        d.deserialize_seq(V(std::marker::PhantomData))
-    }
-}
-
 /// Reads and checks a backup file. `Ok` means every record is sound and
 /// the whole file can be written.
 pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
@@ -153,7 +130,7 @@ fn read_records(data: &str, version: u64) -> Result<Dataset, BackupError> {
             None if version == 1 && !entity.in_v1() => return Ok(Vec::new()),
             found => found.ok_or(BackupError::Missing(entity.key()))?,
         };
-        serde_json::from_str::<Items<'_>>(raw.get()).map(|i| i.0).map_err(|_| BackupError::Missing(entity.key()))
+        serde_json::from_str::<Vec<&RawValue>>(raw.get()).map_err(|_| BackupError::Missing(entity.key()))
     };
     fn typed<T: DeserializeOwned>(items: Vec<&RawValue>, entity: Entity) -> Result<Vec<T>, BackupError> {
         items

@@ -67,9 +67,16 @@ impl Browser {
         let profile = tempfile::tempdir().expect("profile dir");
         let downloads = tempfile::tempdir().expect("download dir");
         let mut args: Vec<String> = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--window-size=1280,1000", "--lang=zh-CN",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1280,1000",
+            "--lang=zh-CN",
         ]
         .iter()
         .chain(extra)
@@ -237,10 +244,7 @@ impl Browser {
     /// Runs a Chrome DevTools Protocol command through chromedriver's
     /// passthrough; returns its result.
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
-        self.client
-            .issue_cmd(Cdp { cmd: cmd.to_owned(), params })
-            .await
-            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+        self.client.issue_cmd(Cdp { cmd: cmd.to_owned(), params }).await.unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
     pub async fn close(mut self) {

@@ -88,7 +88,24 @@ async fn a_new_database_is_empty_and_has_every_store() {
     let raw = schema::builder(&name).build().await.unwrap();
     let mut stores = raw.store_names();
     stores.sort();
-    assert_eq!(stores, vec!["cases", "customers", "meta", "open_letters", "revisits", "signatures", "staff"]);
+    assert_eq!(
+        stores,
+        vec![
+            "case_buckets",
+            "cases",
+            "customer_buckets",
+            "customers",
+            "meta",
+            "open_letter_buckets",
+            "open_letters",
+            "revisit_buckets",
+            "revisits",
+            "signature_buckets",
+            "signatures",
+            "staff",
+            "staff_buckets"
+        ]
+    );
     assert_eq!(raw.version().unwrap(), schema::SCHEMA_VERSION);
     raw.close();
     Rexie::delete(&name).await.unwrap();

@@ -78,12 +78,16 @@ fn open_newer(name: &str, version: u32) -> Rc<RefCell<Option<Result<web_sys::Idb
 async fn customers_in(name: &str, version: u32) -> Vec<serde_json::Value> {
     // Opening at the database's own version upgrades (and deletes) nothing.
     let db = schema::builder_at(name, version).build().await.unwrap();
-    let tx = db.transaction(&[schema::CUSTOMERS], TransactionMode::ReadOnly).unwrap();
-    let rows = tx.store(schema::CUSTOMERS).unwrap().get_all(None, None).await.unwrap();
+    let tx = db.transaction(&[schema::CUSTOMER_BUCKETS], TransactionMode::ReadOnly).unwrap();
+    let rows = tx.store(schema::CUSTOMER_BUCKETS).unwrap().get_all(None, None).await.unwrap();
     tx.done().await.unwrap();
     db.close();
+    // Each bucket row holds its records as one JSON text.
     rows.into_iter()
-        .map(|v| serde_json::from_str(&String::from(js_sys::JSON::stringify(&v).unwrap())).unwrap())
+        .flat_map(|row| {
+            let text = js_sys::Reflect::get(&row, &"records".into()).unwrap().as_string().unwrap();
+            serde_json::from_str::<Vec<serde_json::Value>>(&text).unwrap()
+        })
         .collect()
 }
 

@@ -1,30 +1,30 @@
 //! Whole-backup writes: restore (replace everything) and merge (add and
-//! update by id). One transaction each, written in batches so a progress
-//! bar can move and the page stays responsive; all of it or none of it.
+//! update by id). One transaction each, written a few buckets at a time so
+//! a progress bar can move and the page stays responsive; all of it or
+//! none of it.
 //!
 //! The backup has been parsed and checked completely before this runs.
-//! Rows are encoded a batch at a time inside the transaction: encoding is
-//! synchronous, so the transaction never waits on anything but IndexedDB,
-//! and 200,000 rows are never all held as JavaScript objects at once. An
-//! encoding failure aborts the transaction like any other.
+//! Bucket rows are encoded a batch at a time inside the transaction:
+//! encoding is synchronous, so the transaction never waits on anything but
+//! IndexedDB, and the whole office is never held as JavaScript strings at
+//! once. An encoding failure aborts the transaction like any other.
 
-use std::ops::Range;
 use std::rc::Rc;
 use std::task::Poll;
 
 use rexie::TransactionMode;
-use serde::Serialize;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 
 use huifang_core::model::Dataset;
 
-use super::database::{encode, finish, Database, SettingsRow, SETTINGS_KEY};
-use super::schema::{ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, RECORD_STORES, REVISITS, SIGNATURES, STAFF};
+use super::bucket::{self, Stored};
+use super::database::{encode, finish, put_all, Database, SettingsRow, SETTINGS_KEY};
+use super::schema::{ALL_STORES, META, RECORD_STORES, ROW_STORES};
 use super::StoreError;
 
-/// Rows per batch: large enough that the per-batch overhead vanishes,
+/// Records per batch: large enough that the per-batch overhead vanishes,
 /// small enough that the progress bar moves several times a second.
-const BATCH: usize = 2_000;
+const BATCH: usize = 5_000;
 
 /// How far a bulk write has got, in records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,43 +36,38 @@ pub struct Progress {
 /// A batch's requests, issued, awaiting the last one's success.
 type Pending<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), rexie::Error>> + 'a>>;
 
-type Encoder<'a> = Box<dyn Fn(Range<usize>) -> Result<js_sys::Array, StoreError> + 'a>;
+/// Bucket rows, each with the number of records it holds.
+type Rows<'a> = Box<dyn Iterator<Item = Result<(JsValue, usize), StoreError>> + 'a>;
 
-/// One store's share of a bulk write: its rows, encoded a batch at a time.
+/// One store's share of a restore: its bucket rows, encoded as they are
+/// taken.
 pub(crate) struct Part<'a> {
     store: &'static str,
     len: usize,
-    batch: Encoder<'a>,
+    rows: Rows<'a>,
 }
 
 impl<'a> Part<'a> {
-    pub(crate) fn of<T: Serialize>(store: &'static str, records: &'a [T]) -> Self {
-        Part { store, len: records.len(), batch: Box::new(move |range| encode_batch(&records[range])) }
+    pub(crate) fn of<T: Stored>(records: &'a [T]) -> Self {
+        let rows = bucket::group(records).into_iter().map(|(b, group)| Ok((bucket::encode(b, &group)?, group.len())));
+        Part { store: T::STORE, len: records.len(), rows: Box::new(rows) }
     }
 
-    /// A part whose rows come from `batch` (tests use it to inject a failure).
+    /// A part whose rows come from `rows` (tests use it to inject a failure).
     #[cfg(test)]
-    pub(crate) fn from_fn(store: &'static str, len: usize, batch: Encoder<'a>) -> Self {
-        Part { store, len, batch }
+    pub(crate) fn from_rows(store: &'static str, len: usize, rows: Rows<'a>) -> Self {
+        Part { store, len, rows }
     }
-}
-
-/// One JSON text per batch, parsed by the browser into row objects: much
-/// quicker than one text per row.
-fn encode_batch<T: Serialize>(records: &[T]) -> Result<js_sys::Array, StoreError> {
-    let text = serde_json::to_string(records).map_err(|e| StoreError::Encode(e.to_string()))?;
-    let rows = js_sys::JSON::parse(&text).map_err(|e| StoreError::Encode(format!("{e:?}")))?;
-    rows.dyn_into::<js_sys::Array>().map_err(|_| StoreError::Encode("a batch is not a list".into()))
 }
 
 fn parts(data: &Dataset) -> Vec<Part<'_>> {
     vec![
-        Part::of(CUSTOMERS, &data.customers),
-        Part::of(STAFF, &data.staff),
-        Part::of(CASES, &data.cases),
-        Part::of(OPEN_LETTERS, &data.open_letters),
-        Part::of(SIGNATURES, &data.signatures),
-        Part::of(REVISITS, &data.revisits),
+        Part::of(&data.customers),
+        Part::of(&data.staff),
+        Part::of(&data.cases),
+        Part::of(&data.open_letters),
+        Part::of(&data.signatures),
+        Part::of(&data.revisits),
     ]
 }
 
@@ -81,7 +76,7 @@ impl Database {
     /// backup): all of it or, if anything fails, none of it.
     pub async fn restore(&self, data: &Dataset, progress: &dyn Fn(Progress)) -> Result<(), StoreError> {
         let settings = encode(&SettingsRow { key: SETTINGS_KEY.into(), value: data.settings.clone() })?;
-        self.write_parts(parts(data), true, Some(settings), progress).await
+        self.write_parts(parts(data), Some(settings), progress).await
     }
 
     /// [`restore`](Self::restore) without a progress report.
@@ -90,27 +85,40 @@ impl Database {
     }
 
     /// Adds and updates the records of `writes` by id, keeping every other
-    /// record and the settings (merge from backup): all or none.
+    /// record and the settings (merge from backup): all or none. Each
+    /// bucket touched is read and rewritten with the changes.
     pub async fn merge_in(&self, writes: &Dataset, progress: &dyn Fn(Progress)) -> Result<(), StoreError> {
-        self.write_parts(parts(writes), false, None, progress).await
+        let total = writes.record_count();
+        let done = std::cell::Cell::new(0);
+        let step = |n: usize| {
+            done.set(done.get() + n);
+            progress(Progress { done: done.get(), total });
+        };
+        progress(Progress { done: 0, total });
+        self.write(&RECORD_STORES, |tx| async move {
+            put_all(&tx, &writes.customers, &step).await?;
+            put_all(&tx, &writes.staff, &step).await?;
+            put_all(&tx, &writes.cases, &step).await?;
+            put_all(&tx, &writes.open_letters, &step).await?;
+            put_all(&tx, &writes.signatures, &step).await?;
+            put_all(&tx, &writes.revisits, &step).await
+        })
+        .await
     }
 
-    /// Writes `parts` in one transaction over every store, first emptying
-    /// the record stores if `clear`. Commits only if every row was stored.
+    /// Empties every record store, then writes `parts` and `settings`, in
+    /// one transaction. Commits only if every row was stored.
     pub(crate) async fn write_parts(
         &self,
         parts: Vec<Part<'_>>,
-        clear: bool,
-        settings: Option<wasm_bindgen::JsValue>,
+        settings: Option<JsValue>,
         progress: &dyn Fn(Progress),
     ) -> Result<(), StoreError> {
         let total = parts.iter().map(|p| p.len).sum();
         let tx = Rc::new(self.db.transaction(&ALL_STORES, TransactionMode::ReadWrite)?);
         let outcome: Result<(), StoreError> = async {
-            if clear {
-                for store in RECORD_STORES {
-                    tx.store(store)?.clear().await?;
-                }
+            for store in RECORD_STORES.into_iter().chain(ROW_STORES) {
+                tx.store(store)?.clear().await?;
             }
             let mut done = 0;
             progress(Progress { done, total });
@@ -120,13 +128,21 @@ impl Database {
             // stores them on another, and waiting for each batch to drain
             // before starting the next would leave one of them idle.
             let mut in_flight: Option<(Pending<'_>, usize)> = None;
-            for (part, store) in parts.iter().zip(&stores) {
-                let mut start = 0;
-                while start < part.len {
-                    let end = (start + BATCH).min(part.len);
-                    let rows = (part.batch)(start..end)?;
+            for (part, store) in parts.into_iter().zip(&stores) {
+                let mut rows = part.rows;
+                loop {
+                    let (mut batch, mut records) = (Vec::new(), 0);
+                    while records < BATCH {
+                        let Some(row) = rows.next() else { break };
+                        let (row, n) = row?;
+                        batch.push(row);
+                        records += n;
+                    }
+                    if batch.is_empty() {
+                        break;
+                    }
                     let mut next: Pending<'_> =
-                        Box::pin(async move { store.put_all(rows.iter().map(|row| (row, None))).await });
+                        Box::pin(async move { store.put_all(batch.into_iter().map(|row| (row, None))).await });
                     // Polled once: the batch's requests are issued now.
                     let issued = std::future::poll_fn(|cx| Poll::Ready(next.as_mut().poll(cx))).await;
                     let next = match issued {
@@ -139,13 +155,12 @@ impl Database {
                         progress(Progress { done, total });
                     }
                     match next {
-                        Some(next) => in_flight = Some((next, end - start)),
+                        Some(next) => in_flight = Some((next, records)),
                         None => {
-                            done += end - start;
+                            done += records;
                             progress(Progress { done, total });
                         }
                     }
-                    start = end;
                 }
             }
             if let Some((last, n)) = in_flight.take() {
@@ -166,6 +181,7 @@ impl Database {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
+    use crate::store::schema::CASE_BUCKETS;
     use huifang_core::model::Customer;
     use rexie::Rexie;
     use wasm_bindgen_test::*;
@@ -207,22 +223,19 @@ mod tests {
         db.replace_all(&before).await.unwrap();
         let rows_before = dump(&db).await;
 
-        // A restore of 5,000 good customers, then a case batch whose second
+        // A restore of 12,000 good customers, then a case batch whose second
         // row has no key: IndexedDB refuses it after whole batches (and the
         // clearing of every store) have been written.
-        let many = customers(5_000);
-        let broken: Encoder<'_> = Box::new(|_| {
-            let rows = js_sys::Array::new();
-            rows.push(&encode(&many[0]).unwrap());
-            rows.push(&js_sys::Object::new().into());
-            Ok(rows)
-        });
-        let parts = vec![Part::of(CUSTOMERS, &many), Part::from_fn(CASES, 2, broken)];
+        let many = customers(12_000);
+        let one = [&many[0]];
+        let broken: Vec<Result<(JsValue, usize), StoreError>> =
+            vec![bucket::encode(0, &one).map(|row| (row, 1)), Ok((js_sys::Object::new().into(), 1))];
+        let parts = vec![Part::of(&many), Part::from_rows(CASE_BUCKETS, 2, Box::new(broken.into_iter()))];
         let seen = std::cell::Cell::new(0);
-        let result = db.write_parts(parts, true, None, &|p| seen.set(p.done)).await;
+        let result = db.write_parts(parts, None, &|p| seen.set(p.done)).await;
         assert!(result.is_err(), "a row without a key must fail the import");
         // Batches are confirmed one behind the one being handed over.
-        assert!(seen.get() >= 4_000, "the failure came after customers' batches were written ({})", seen.get());
+        assert!(seen.get() >= 5_000, "the failure came after customers' batches were written ({})", seen.get());
 
         assert_eq!(dump(&db).await, rows_before, "byte for byte as before");
         assert_eq!(db.load().await.unwrap(), before);
@@ -234,14 +247,18 @@ mod tests {
     async fn a_restore_reports_progress_batch_by_batch_up_to_the_total() {
         let name = format!("huifang-test-{}", uuid::Uuid::new_v4());
         let db = Database::open(&name).await.unwrap();
-        let data = Dataset { customers: customers(4_500), ..Dataset::default() };
+        let data = Dataset { customers: customers(12_000), ..Dataset::default() };
         let steps = std::cell::RefCell::new(Vec::new());
         db.restore(&data, &|p| steps.borrow_mut().push(p)).await.unwrap();
         let steps = steps.into_inner();
         let done: Vec<usize> = steps.iter().map(|p| p.done).collect();
-        assert_eq!(done, vec![0, 2_000, 4_000, 4_500]);
-        assert!(steps.iter().all(|p| p.total == 4_500));
-        assert_eq!(db.load().await.unwrap().customers.len(), 4_500);
+        assert_eq!((done.first(), done.last()), (Some(&0), Some(&12_000)), "{done:?}");
+        assert!(done.len() >= 4, "several steps between: {done:?}");
+        assert!(done.windows(2).all(|w| w[0] < w[1]), "only forward: {done:?}");
+        // Whole buckets, at least a batch each but the last.
+        assert!(done.windows(2).rev().skip(1).all(|w| w[1] - w[0] >= BATCH), "{done:?}");
+        assert!(steps.iter().all(|p| p.total == 12_000));
+        assert_eq!(db.load().await.unwrap().customers.len(), 12_000);
         db.close();
         Rexie::delete(&name).await.unwrap();
     }

@@ -1,3 +1,4 @@
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use rexie::{Rexie, TransactionMode};
@@ -7,12 +8,15 @@ use wasm_bindgen::JsValue;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use huifang_core::migrate;
 use huifang_core::model::{Case, Customer, Dataset, OpenLetter, Revisit, Signature, Staff};
 use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
-use super::schema::{self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, REVISITS, SIGNATURES, STAFF};
+use super::bucket::{self, bucket_of, Change, Stored};
+use super::schema::{
+    self, CASE_BUCKETS, CUSTOMER_BUCKETS, META, OPEN_LETTER_BUCKETS, RECORD_STORES, REVISIT_BUCKETS, SIGNATURE_BUCKETS,
+    STAFF_BUCKETS,
+};
 use super::StoreError;
 
 /// An open connection to the office's database.
@@ -20,28 +24,17 @@ pub struct Database {
     pub(super) db: Rexie,
 }
 
-// Rows go through JSON, the same serde path as the backup file: the rows
-// look like the backup's records in DevTools, and the bundle carries one
-// (de)serializer per record type instead of two.
+// Small rows (meta) go through JSON, the same serde path as the backup
+// file: one (de)serializer per type in the bundle instead of two.
 pub(super) fn encode<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
     let text = serde_json::to_string(value).map_err(|e| StoreError::Encode(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|e| StoreError::Encode(format!("{e:?}")))
 }
 
-fn decode<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {
+pub(super) fn decode<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { store, detail };
     let text: String = js_sys::JSON::stringify(&value).map_err(|e| corrupt(format!("{e:?}")))?.into();
     serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))
-}
-
-/// The meta record that says which schema and data migrations this database has.
-#[derive(serde::Serialize, serde::Deserialize, Default)]
-struct SchemaMeta {
-    key: String,
-    version: u32,
-    /// Data migrations already applied (see [`MIGRATIONS`]).
-    #[serde(default)]
-    migrations: Vec<String>,
 }
 
 /// The office settings row in `meta`.
@@ -51,11 +44,7 @@ pub(super) struct SettingsRow {
     pub(super) value: Settings,
 }
 
-const SCHEMA_KEY: &str = "schema";
 pub(super) const SETTINGS_KEY: &str = "settings";
-/// Data migrations, in order; each runs once, in one transaction, after the
-/// stores exist (rexie has no upgrade hook).
-const MIGRATIONS: [&str; 1] = ["revisits_v2"];
 
 impl Database {
     /// Opens (creating or upgrading) the database called `name`, then runs
@@ -72,121 +61,59 @@ impl Database {
         Ok(this)
     }
 
-    async fn schema_meta(&self) -> Result<SchemaMeta, StoreError> {
-        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
-        let row = tx.store(META)?.get(JsValue::from_str(SCHEMA_KEY)).await?;
-        tx.done().await?;
-        match row {
-            Some(v) if !v.is_undefined() => decode(META, v),
-            _ => Ok(SchemaMeta { key: SCHEMA_KEY.into(), ..SchemaMeta::default() }),
-        }
-    }
-
-    /// Applies the pending migrations, each all-or-nothing together with the
-    /// meta record that marks it done, so a crash mid-way re-runs it cleanly.
-    async fn migrate(&self) -> Result<(), StoreError> {
-        let mut meta = self.schema_meta().await?;
-        for name in MIGRATIONS {
-            if meta.migrations.iter().any(|m| m == name) {
-                continue;
-            }
-            meta.migrations.push(name.to_owned());
-            meta.version = schema::SCHEMA_VERSION;
-            let row = encode(&meta)?;
-            match name {
-                "revisits_v2" => self.migrate_revisits_v2(row).await?,
-                _ => return Err(StoreError::Database(format!("unknown migration {name}"))),
-            }
-        }
-        if meta.version != schema::SCHEMA_VERSION {
-            meta.version = schema::SCHEMA_VERSION;
-            let row = encode(&meta)?;
-            self.write(&[META], |tx| async move { tx.store(META)?.put(&row, None).await.map(|_| ()) }).await?;
-        }
-        Ok(())
-    }
-
-    /// Schema v1 kept only completed revisits with the result at the top
-    /// level; v2 rows are tasks with a `result`. Reads, converts (no await
-    /// on anything but IndexedDB) and writes in one transaction.
-    async fn migrate_revisits_v2(&self, meta_row: JsValue) -> Result<(), StoreError> {
-        let tx = Rc::new(self.db.transaction(&[META, CASES, REVISITS], TransactionMode::ReadWrite)?);
-        let outcome: Result<(), StoreError> = async {
-            let cases = tx.store(CASES)?.get_all(None, None).await?;
-            let cases: Vec<serde_json::Value> = decode_all(CASES, cases)?;
-            let customer_of_case = migrate::customers_of_cases(&cases);
-            let store = tx.store(REVISITS)?;
-            for v in store.get_all(None, None).await? {
-                let old: serde_json::Value = decode(REVISITS, v)?;
-                if !migrate::is_v1_revisit(&old) {
-                    continue;
-                }
-                let new = migrate::revisit_v1_to_v2(old, |c| customer_of_case.get(&c).copied())
-                    .map_err(|e| StoreError::Corrupt { store: REVISITS, detail: e.to_string() })?;
-                store.put(&encode(&new)?, None).await?;
-            }
-            tx.store(META)?.put(&meta_row, None).await?;
-            Ok(())
-        }
-        .await;
-        finish(tx, outcome).await
-    }
-
     pub fn close(self) {
         self.db.close();
     }
 
     /// Runs `body` in one read-write transaction over `stores`; commits only
     /// if every request succeeded, otherwise aborts so nothing is half-written.
-    async fn write<F, Fut>(&self, stores: &[&str], body: F) -> Result<(), StoreError>
+    pub(super) async fn write<F, Fut>(&self, stores: &[&str], body: F) -> Result<(), StoreError>
     where
         F: FnOnce(Rc<rexie::Transaction>) -> Fut,
-        Fut: std::future::Future<Output = Result<(), rexie::Error>>,
+        Fut: std::future::Future<Output = Result<(), StoreError>>,
     {
         let tx = Rc::new(self.db.transaction(stores, TransactionMode::ReadWrite)?);
-        let outcome = body(tx.clone()).await.map_err(StoreError::from);
+        let outcome = body(tx.clone()).await;
         finish(tx, outcome).await
     }
 
-    async fn put<T: Serialize>(&self, store: &'static str, record: &T) -> Result<(), StoreError> {
-        let value = encode(record)?;
-        self.write(&[store], |tx| async move { tx.store(store)?.put(&value, None).await.map(|_| ()) }).await
+    /// Adds or replaces `records` by id, all in one transaction.
+    async fn put<T: Stored + Clone>(&self, records: &[T]) -> Result<(), StoreError> {
+        self.write(&[T::STORE], |tx| async move { put_all(&tx, records, &|_| {}).await }).await
     }
 
     pub async fn put_customer(&self, customer: &Customer) -> Result<(), StoreError> {
-        self.put(CUSTOMERS, customer).await
+        self.put(std::slice::from_ref(customer)).await
     }
 
     /// Saves a customer together with a case that follows from it (the
     /// move-in case of a move-in date, rule 4), in one transaction: all or none.
     pub async fn put_customer_with_case(&self, customer: &Customer, case: &Case) -> Result<(), StoreError> {
-        let (c, k) = (encode(customer)?, encode(case)?);
-        self.write(&[CUSTOMERS, CASES], |tx| async move {
-            tx.store(CUSTOMERS)?.put(&c, None).await?;
-            tx.store(CASES)?.put(&k, None).await.map(|_| ())
+        self.write(&[CUSTOMER_BUCKETS, CASE_BUCKETS], |tx| async move {
+            put_all(&tx, std::slice::from_ref(customer), &|_| {}).await?;
+            put_all(&tx, std::slice::from_ref(case), &|_| {}).await
         })
         .await
     }
 
     pub async fn put_case(&self, case: &Case) -> Result<(), StoreError> {
-        self.put(CASES, case).await
+        self.put(std::slice::from_ref(case)).await
     }
 
     pub async fn put_revisit(&self, revisit: &Revisit) -> Result<(), StoreError> {
-        self.put(REVISITS, revisit).await
+        self.put(std::slice::from_ref(revisit)).await
     }
 
     pub async fn put_staff(&self, staff: &Staff) -> Result<(), StoreError> {
-        self.put(STAFF, staff).await
+        self.put(std::slice::from_ref(staff)).await
     }
 
     /// Saves a revisit together with the signature it refers to, in one
     /// transaction: a home visit is never stored without its signature.
     pub async fn put_revisit_with_signature(&self, revisit: &Revisit, signature: &Signature) -> Result<(), StoreError> {
-        let (r, s) = (encode(revisit)?, encode(signature)?);
-        self.write(&[REVISITS, SIGNATURES], |tx| async move {
-            tx.store(SIGNATURES)?.put(&s, None).await?;
-            tx.store(REVISITS)?.put(&r, None).await.map(|_| ())
+        self.write(&[REVISIT_BUCKETS, SIGNATURE_BUCKETS], |tx| async move {
+            put_all(&tx, std::slice::from_ref(signature), &|_| {}).await?;
+            put_all(&tx, std::slice::from_ref(revisit), &|_| {}).await
         })
         .await
     }
@@ -194,36 +121,35 @@ impl Database {
     /// Saves an open letter and marks nothing else: the letter itself closes
     /// the cases it lists (rule 8).
     pub async fn put_open_letter(&self, letter: &OpenLetter) -> Result<(), StoreError> {
-        self.put(OPEN_LETTERS, letter).await
+        self.put(std::slice::from_ref(letter)).await
     }
 
     /// Saves several cases at once (an activity's participants), all or none.
     pub async fn put_cases(&self, cases: &[Case]) -> Result<(), StoreError> {
-        let rows = cases.iter().map(encode).collect::<Result<Vec<_>, _>>()?;
-        self.write(&[CASES], |tx| async move {
-            let store = tx.store(CASES)?;
-            for row in rows {
-                store.put(&row, None).await?;
-            }
+        self.put(cases).await
+    }
+
+    pub async fn put_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        let row = encode(&SettingsRow { key: SETTINGS_KEY.into(), value: settings.clone() })?;
+        self.write(&[META], |tx| async move {
+            tx.store(META)?.put(&row, None).await?;
             Ok(())
         })
         .await
     }
 
-    pub async fn put_settings(&self, settings: &Settings) -> Result<(), StoreError> {
-        self.put(META, &SettingsRow { key: SETTINGS_KEY.into(), value: settings.clone() }).await
-    }
-
     /// Reads every record and the settings in one read-only transaction,
     /// so the lists are a consistent snapshot.
     pub async fn load(&self) -> Result<Dataset, StoreError> {
-        let tx = self.db.transaction(&ALL_STORES, TransactionMode::ReadOnly)?;
-        let customers = tx.store(CUSTOMERS)?.get_all(None, None).await?;
-        let cases = tx.store(CASES)?.get_all(None, None).await?;
-        let revisits = tx.store(REVISITS)?.get_all(None, None).await?;
-        let staff = tx.store(STAFF)?.get_all(None, None).await?;
-        let open_letters = tx.store(OPEN_LETTERS)?.get_all(None, None).await?;
-        let signatures = tx.store(SIGNATURES)?.get_all(None, None).await?;
+        let mut stores = vec![META];
+        stores.extend(RECORD_STORES);
+        let tx = self.db.transaction(&stores, TransactionMode::ReadOnly)?;
+        let customers = tx.store(CUSTOMER_BUCKETS)?.get_all(None, None).await?;
+        let cases = tx.store(CASE_BUCKETS)?.get_all(None, None).await?;
+        let revisits = tx.store(REVISIT_BUCKETS)?.get_all(None, None).await?;
+        let staff = tx.store(STAFF_BUCKETS)?.get_all(None, None).await?;
+        let open_letters = tx.store(OPEN_LETTER_BUCKETS)?.get_all(None, None).await?;
+        let signatures = tx.store(SIGNATURE_BUCKETS)?.get_all(None, None).await?;
         let settings = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
         tx.done().await?;
         let settings = match settings {
@@ -231,31 +157,25 @@ impl Database {
             _ => Settings::default(),
         };
         let mut data = Dataset {
-            customers: decode_all(CUSTOMERS, customers)?,
-            cases: decode_all(CASES, cases)?,
-            revisits: decode_all(REVISITS, revisits)?,
-            staff: decode_all(STAFF, staff)?,
-            open_letters: decode_all(OPEN_LETTERS, open_letters)?,
-            signatures: decode_all(SIGNATURES, signatures)?,
+            customers: bucket::decode_all(&customers)?,
+            cases: bucket::decode_all(&cases)?,
+            revisits: bucket::decode_all(&revisits)?,
+            staff: bucket::decode_all(&staff)?,
+            open_letters: bucket::decode_all(&open_letters)?,
+            signatures: bucket::decode_all(&signatures)?,
             settings,
         };
-        // Keys are random UUIDs; show records in the order they were entered.
-        data.customers.sort_by_key(|c| c.created_at);
-        data.cases.sort_by_key(|c| c.created_at);
-        data.revisits.sort_by_key(|r| r.created_at);
-        data.staff.sort_by_key(|s| s.created_at);
-        data.open_letters.sort_by_key(|l| l.created_at);
-        data.signatures.sort_by_key(|s| s.captured_at);
+        data.sort_by_entry();
         Ok(data)
     }
 
     /// The stored revisit `id`, read in its own read-only transaction.
     async fn stored_revisit(&self, id: Uuid) -> Result<Option<Revisit>, StoreError> {
-        let tx = self.db.transaction(&[REVISITS], TransactionMode::ReadOnly)?;
-        let row = tx.store(REVISITS)?.get(JsValue::from_str(&id.to_string())).await?;
+        let tx = self.db.transaction(&[REVISIT_BUCKETS], TransactionMode::ReadOnly)?;
+        let row = tx.store(REVISIT_BUCKETS)?.get(JsValue::from(bucket_of(id))).await?;
         tx.done().await?;
         match row {
-            Some(v) if !v.is_undefined() => decode(REVISITS, v).map(Some),
+            Some(v) if !v.is_undefined() => Ok(bucket::decode::<Revisit>(&v)?.into_iter().find(|r| r.id == id)),
             _ => Ok(None),
         }
     }
@@ -270,7 +190,7 @@ impl Database {
     ) -> Result<Revisit, RetentionError> {
         let stored = self.stored_revisit(id).await?.ok_or(Refusal::NotFound)?;
         let changed = if archived { retention::archive(&stored, now) } else { retention::unarchive(&stored, now) }?;
-        self.put(REVISITS, &changed).await?;
+        self.put_revisit(&changed).await?;
         Ok(changed)
     }
 
@@ -282,19 +202,18 @@ impl Database {
     pub async fn delete_revisit(&self, id: Uuid, today: NaiveDate) -> Result<(), RetentionError> {
         let stored = self.stored_revisit(id).await?.ok_or(Refusal::NotFound)?;
         retention::check_record_deletable(&stored, today)?;
-        let key = JsValue::from_str(&id.to_string());
-        let own = stored.result.as_ref().and_then(|r| r.signature_id).map(|s| JsValue::from_str(&s.to_string()));
-        self.write(&[REVISITS, SIGNATURES], |tx| async move {
-            let signatures = tx.store(SIGNATURES)?;
-            let range = rexie::KeyRange::only(&key)?;
-            for k in signatures.index("revisit_id")?.get_all_keys(Some(range), None).await? {
-                signatures.delete(k).await?;
-            }
-            if let Some(k) = own {
-                // Deleting an absent key is no error.
-                signatures.delete(k).await?;
-            }
-            tx.store(REVISITS)?.delete(key).await
+        let own = stored.result.as_ref().and_then(|r| r.signature_id);
+        self.write(&[REVISIT_BUCKETS, SIGNATURE_BUCKETS], |tx| async move {
+            let mut signatures: Vec<Uuid> =
+                super::query::in_index::<Signature>(&tx, "revisit_id", &id.to_string(), |s| s.revisit_id == id)
+                    .await?
+                    .iter()
+                    .map(|s| s.id)
+                    .collect();
+            // Deleting an absent signature is no error.
+            signatures.extend(own);
+            change::<Signature>(&tx, signatures.into_iter().map(Change::Remove).collect(), &|_| {}).await?;
+            change::<Revisit>(&tx, vec![Change::Remove(id)], &|_| {}).await
         })
         .await?;
         Ok(())
@@ -311,16 +230,49 @@ pub enum RetentionError {
     Store(#[from] StoreError),
 }
 
-fn decode_all<T: DeserializeOwned>(store: &'static str, rows: Vec<JsValue>) -> Result<Vec<T>, StoreError> {
-    // One JSON text for the whole store is far quicker than one per row
-    // (200,000 revisits); only if it fails are rows read one by one, to
-    // say which row is damaged.
-    let array: js_sys::Array = rows.iter().collect();
-    let whole = js_sys::JSON::stringify(&array).ok().and_then(|t| t.as_string());
-    if let Some(records) = whole.and_then(|text| serde_json::from_str::<Vec<T>>(&text).ok()) {
-        return Ok(records);
+/// Adds or replaces `records` by id inside `tx`; `done` hears how many
+/// records each bucket written held of them.
+pub(super) async fn put_all<T: Stored + Clone>(
+    tx: &rexie::Transaction,
+    records: &[T],
+    done: &dyn Fn(usize),
+) -> Result<(), StoreError> {
+    change(tx, records.iter().map(Change::Put).collect(), done).await
+}
+
+/// Applies `changes` inside `tx`: each bucket touched is read, changed and
+/// written back (or deleted when it ends up empty). Only IndexedDB requests
+/// are awaited; the rest is synchronous.
+pub(super) async fn change<T: Stored + Clone>(
+    tx: &rexie::Transaction,
+    changes: Vec<Change<'_, T>>,
+    done: &dyn Fn(usize),
+) -> Result<(), StoreError> {
+    let mut by_bucket: BTreeMap<u32, Vec<Change<'_, T>>> = BTreeMap::new();
+    for c in changes {
+        let id = match &c {
+            Change::Put(r) => r.id(),
+            Change::Remove(id) => *id,
+        };
+        by_bucket.entry(bucket_of(id)).or_default().push(c);
     }
-    rows.into_iter().map(|v| decode(store, v)).collect()
+    let store = tx.store(T::STORE)?;
+    for (b, changes) in by_bucket {
+        let key = JsValue::from(b);
+        let stored = match store.get(key.clone()).await? {
+            Some(row) if !row.is_undefined() => bucket::decode::<T>(&row)?,
+            _ => Vec::new(),
+        };
+        let records = bucket::apply(stored, &changes);
+        if records.is_empty() {
+            store.delete(key).await?;
+        } else {
+            let refs: Vec<&T> = records.iter().collect();
+            store.put(&bucket::encode(b, &refs)?, None).await?;
+        }
+        done(changes.len());
+    }
+    Ok(())
 }
 
 /// Commits `tx` if `outcome` is Ok, otherwise aborts it explicitly: a `?`

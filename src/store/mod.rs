@@ -1,11 +1,16 @@
 //! IndexedDB storage through `rexie`: a thin layer that turns the domain
 //! records into rows and back. All rules live in `huifang-core`.
 
+mod bucket;
 mod bulk;
 mod database;
 mod error;
+mod migrations;
+mod query;
 pub mod schema;
 
+pub use bucket::{bucket_of, BUCKETS};
 pub use bulk::Progress;
 pub use database::{Database, RetentionError};
 pub use error::StoreError;
+pub use query::{CaseQuery, RevisitQuery};

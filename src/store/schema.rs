@@ -2,27 +2,68 @@
 //! about and has no upgrade hook, so every version lists every store, and
 //! data migrations run after opening (see `migrations`).
 //!
-//! - v1: meta, customers, cases, revisits.
+//! - v1: meta, customers, cases, revisits: one row per record.
 //! - v2: + staff, open_letters, signatures; revisits indexed by customer and
 //!   due date; settings kept in meta.
+//! - v3: records kept in buckets (see `bucket`): one `*_buckets` store per
+//!   entity, with multiEntry indexes for the queries (customer, case, due
+//!   date, status, month, completion date, revisit of a signature). The
+//!   one-row-per-record stores of v1/v2 stay listed, emptied by the
+//!   `buckets_v3` migration, so an older database can still be read.
 
 use rexie::{Index, ObjectStore, Rexie, RexieBuilder};
 
 pub const DB_NAME: &str = "huifang";
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub const META: &str = "meta";
+
+// v1/v2 stores: one row per record (read only by the migrations).
 pub const CUSTOMERS: &str = "customers";
 pub const CASES: &str = "cases";
 pub const REVISITS: &str = "revisits";
 pub const STAFF: &str = "staff";
 pub const OPEN_LETTERS: &str = "open_letters";
 pub const SIGNATURES: &str = "signatures";
+/// The v1/v2 record stores, emptied since v3.
+pub const ROW_STORES: [&str; 6] = [CUSTOMERS, CASES, REVISITS, STAFF, OPEN_LETTERS, SIGNATURES];
 
-/// The stores holding office records (everything except `meta`).
-pub const RECORD_STORES: [&str; 6] = [CUSTOMERS, CASES, REVISITS, STAFF, OPEN_LETTERS, SIGNATURES];
-/// Every store, for transactions that also touch settings or migrations.
-pub const ALL_STORES: [&str; 7] = [META, CUSTOMERS, CASES, REVISITS, STAFF, OPEN_LETTERS, SIGNATURES];
+// v3 stores: records in buckets.
+pub const CUSTOMER_BUCKETS: &str = "customer_buckets";
+pub const CASE_BUCKETS: &str = "case_buckets";
+pub const REVISIT_BUCKETS: &str = "revisit_buckets";
+pub const STAFF_BUCKETS: &str = "staff_buckets";
+pub const OPEN_LETTER_BUCKETS: &str = "open_letter_buckets";
+pub const SIGNATURE_BUCKETS: &str = "signature_buckets";
+/// The stores holding office records.
+pub const RECORD_STORES: [&str; 6] =
+    [CUSTOMER_BUCKETS, CASE_BUCKETS, REVISIT_BUCKETS, STAFF_BUCKETS, OPEN_LETTER_BUCKETS, SIGNATURE_BUCKETS];
+
+/// The query indexes of each bucket store: (store, index names). Each index
+/// is multiEntry over the row's list of that key (see `bucket::Stored`).
+pub const QUERY_INDEXES: [(&str, &[&str]); 3] = [
+    (CASE_BUCKETS, &["customer_id", "completed_on", "status", "month"]),
+    (REVISIT_BUCKETS, &["case_id", "customer_id", "due_on", "status", "month"]),
+    (SIGNATURE_BUCKETS, &["revisit_id"]),
+];
+
+/// Every store of the current version, for transactions that also touch
+/// settings or migrations.
+pub const ALL_STORES: [&str; 13] = [
+    META,
+    CUSTOMERS,
+    CASES,
+    REVISITS,
+    STAFF,
+    OPEN_LETTERS,
+    SIGNATURES,
+    CUSTOMER_BUCKETS,
+    CASE_BUCKETS,
+    REVISIT_BUCKETS,
+    STAFF_BUCKETS,
+    OPEN_LETTER_BUCKETS,
+    SIGNATURE_BUCKETS,
+];
 
 pub fn builder(name: &str) -> RexieBuilder {
     builder_at(name, SCHEMA_VERSION)
@@ -44,14 +85,27 @@ pub fn builder_at(name: &str, version: u32) -> RexieBuilder {
         return b
             .add_object_store(ObjectStore::new(REVISITS).key_path("id").add_index(Index::new("case_id", "case_id")));
     }
-    b.add_object_store(
-        ObjectStore::new(REVISITS)
-            .key_path("id")
-            .add_index(Index::new("case_id", "case_id"))
-            .add_index(Index::new("customer_id", "customer_id"))
-            .add_index(Index::new("due_on", "due_on")),
-    )
-    .add_object_store(ObjectStore::new(STAFF).key_path("id"))
-    .add_object_store(ObjectStore::new(OPEN_LETTERS).key_path("id"))
-    .add_object_store(ObjectStore::new(SIGNATURES).key_path("id").add_index(Index::new("revisit_id", "revisit_id")))
+    let b = b
+        .add_object_store(
+            ObjectStore::new(REVISITS)
+                .key_path("id")
+                .add_index(Index::new("case_id", "case_id"))
+                .add_index(Index::new("customer_id", "customer_id"))
+                .add_index(Index::new("due_on", "due_on")),
+        )
+        .add_object_store(ObjectStore::new(STAFF).key_path("id"))
+        .add_object_store(ObjectStore::new(OPEN_LETTERS).key_path("id"))
+        .add_object_store(
+            ObjectStore::new(SIGNATURES).key_path("id").add_index(Index::new("revisit_id", "revisit_id")),
+        );
+    if version < 3 {
+        return b;
+    }
+    RECORD_STORES.into_iter().fold(b, |b, name| {
+        let indexes = QUERY_INDEXES.iter().find(|(store, _)| *store == name).map_or(&[][..], |(_, i)| *i);
+        let store = indexes
+            .iter()
+            .fold(ObjectStore::new(name).key_path("bucket"), |s, i| s.add_index(Index::new(i, i).multi_entry(true)));
+        b.add_object_store(store)
+    })
 }

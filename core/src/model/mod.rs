@@ -15,7 +15,7 @@ pub use customer::{ContactPreference, Customer, SalesClass, Unit};
 pub use open_letter::{OpenLetter, Signature};
 pub use revisit::{
     Attempt, AttemptOutcome, Cadence, Closure, ClosureReason, IssueAnswer, Method, RaisedIssue, Review, Revisit,
-    RevisitResult, Satisfaction,
+    RevisitResult, RevisitStatus, Satisfaction,
 };
 pub use staff::{Role, Staff};
 
@@ -40,12 +40,34 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Puts every list in the order its records were entered, the order the
+    /// screens show (storage and backups may hold them in any order); the
+    /// id settles ties, so the order never depends on where they came from.
+    pub fn sort_by_entry(&mut self) {
+        self.customers.sort_by_key(|c| (c.created_at, c.id));
+        self.cases.sort_by_key(|c| (c.created_at, c.id));
+        self.revisits.sort_by_key(|r| (r.created_at, r.id));
+        self.staff.sort_by_key(|s| (s.created_at, s.id));
+        self.open_letters.sort_by_key(|l| (l.created_at, l.id));
+        self.signatures.sort_by_key(|s| (s.captured_at, s.id));
+    }
+
     pub fn customer(&self, id: Uuid) -> Option<&Customer> {
         self.customers.iter().find(|c| c.id == id)
     }
 
     pub fn case(&self, id: Uuid) -> Option<&Case> {
         self.cases.iter().find(|c| c.id == id)
+    }
+
+    /// Records of every kind together (not the settings).
+    pub fn record_count(&self) -> usize {
+        self.customers.len()
+            + self.cases.len()
+            + self.revisits.len()
+            + self.staff.len()
+            + self.open_letters.len()
+            + self.signatures.len()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::calendar::YearMonth;
+
 /// 回访方式: 上门 / 电话 / 信函(公开信) / 短信 / 电邮.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -195,7 +197,49 @@ pub struct Revisit {
     pub updated_at: DateTime<Utc>,
 }
 
+/// Where a revisit stands: still to do, done with a result, or closed
+/// without one (the storage indexes revisits by it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisitStatus {
+    Open,
+    Completed,
+    Closed,
+}
+
+impl RevisitStatus {
+    pub const ALL: [RevisitStatus; 3] = [RevisitStatus::Open, RevisitStatus::Completed, RevisitStatus::Closed];
+
+    /// The stored key, the same word as in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            RevisitStatus::Open => "open",
+            RevisitStatus::Completed => "completed",
+            RevisitStatus::Closed => "closed",
+        }
+    }
+}
+
 impl Revisit {
+    pub fn status(&self) -> RevisitStatus {
+        match (&self.result, &self.closure) {
+            (Some(_), _) => RevisitStatus::Completed,
+            (None, Some(_)) => RevisitStatus::Closed,
+            (None, None) => RevisitStatus::Open,
+        }
+    }
+
+    /// The day a finished record ended: the visit, or the closure.
+    pub fn finished_on(&self) -> Option<NaiveDate> {
+        self.result.as_ref().map(|r| r.visited_on).or(self.closure.as_ref().map(|c| c.on))
+    }
+
+    /// The month the revisit belongs to: the month it ended in (where the
+    /// monthly report counts it), or, still open, the month it is due.
+    pub fn month(&self) -> YearMonth {
+        YearMonth::of(self.finished_on().unwrap_or(self.due_on))
+    }
+
     /// Done: reached with a result, or closed with a reason.
     pub fn is_finished(&self) -> bool {
         self.result.is_some() || self.closure.is_some()
@@ -209,5 +253,67 @@ impl Revisit {
     /// Archived (rule 17): still history, hidden from the default lists.
     pub fn is_archived(&self) -> bool {
         self.archived_at.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn task(due: &str) -> Revisit {
+        let now = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
+        Revisit {
+            id: Uuid::from_u128(1),
+            case_id: Some(Uuid::from_u128(2)),
+            customer_id: Uuid::from_u128(3),
+            cadence: None,
+            round: 1,
+            parent_id: None,
+            escalation: false,
+            due_on: d(due),
+            assignee_id: None,
+            attempts: Vec::new(),
+            result: None,
+            closure: None,
+            review: None,
+            archived_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn an_open_revisit_belongs_to_the_month_it_is_due() {
+        let r = task("2026-12-02");
+        assert_eq!(r.status(), RevisitStatus::Open);
+        assert_eq!(r.month().to_string(), "2026-12");
+    }
+
+    #[test]
+    fn a_finished_revisit_belongs_to_the_month_it_ended_where_the_monthly_report_counts_it() {
+        let mut done = task("2026-12-02");
+        done.result = Some(RevisitResult {
+            method: Method::Phone,
+            visited_on: d("2026-11-28"),
+            at: None,
+            staff_id: None,
+            content: "已修好".into(),
+            satisfaction: Satisfaction::Satisfied,
+            issues: Vec::new(),
+            reply_by: None,
+            signature_id: None,
+            escalate: false,
+        });
+        assert_eq!((done.status(), done.month().to_string().as_str()), (RevisitStatus::Completed, "2026-11"));
+
+        // Rule 12: three failed attempts close it without a result.
+        let mut closed = task("2026-12-02");
+        closed.closure = Some(Closure { on: d("2027-01-04"), reason: ClosureReason::Unreachable, note: String::new() });
+        assert_eq!((closed.status(), closed.month().to_string().as_str()), (RevisitStatus::Closed, "2027-01"));
+        assert_eq!(RevisitStatus::ALL.map(RevisitStatus::key), ["open", "completed", "closed"]);
     }
 }

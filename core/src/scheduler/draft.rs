@@ -124,5 +124,5 @@ impl<'a> Context<'a> {
 
 /// The day a finished record ended: the visit, or the closure.
 pub(super) fn finished_on(record: &Revisit) -> Option<NaiveDate> {
-    record.result.as_ref().map(|r| r.visited_on).or(record.closure.as_ref().map(|c| c.on))
+    record.finished_on()
 }

@@ -1,0 +1,144 @@
+//! Data migrations, run after opening (rexie has no upgrade hook). Each
+//! runs once, in one transaction together with the meta record that marks
+//! it done: a crash half-way leaves the database as before, and the next
+//! opening runs it again from the start.
+
+use std::rc::Rc;
+
+use rexie::TransactionMode;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+use huifang_core::migrate;
+use huifang_core::model::{Case, Customer, OpenLetter, Revisit, Signature, Staff};
+
+use super::bucket::{self, Stored};
+use super::database::{decode, encode, finish, Database};
+use super::schema::{self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, REVISITS, SIGNATURES, STAFF};
+use super::StoreError;
+
+/// The meta record that says which schema and data migrations this database has.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct SchemaMeta {
+    key: String,
+    version: u32,
+    /// Data migrations already applied (see [`MIGRATIONS`]).
+    #[serde(default)]
+    migrations: Vec<String>,
+}
+
+const SCHEMA_KEY: &str = "schema";
+
+/// Data migrations, in order.
+const MIGRATIONS: [&str; 2] = ["revisits_v2", "buckets_v3"];
+
+impl Database {
+    async fn schema_meta(&self) -> Result<SchemaMeta, StoreError> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let row = tx.store(META)?.get(JsValue::from_str(SCHEMA_KEY)).await?;
+        tx.done().await?;
+        match row {
+            Some(v) if !v.is_undefined() => decode(META, v),
+            _ => Ok(SchemaMeta { key: SCHEMA_KEY.into(), ..SchemaMeta::default() }),
+        }
+    }
+
+    /// Applies the pending migrations, in order.
+    pub(super) async fn migrate(&self) -> Result<(), StoreError> {
+        let mut meta = self.schema_meta().await?;
+        for name in MIGRATIONS {
+            if meta.migrations.iter().any(|m| m == name) {
+                continue;
+            }
+            meta.migrations.push(name.to_owned());
+            meta.version = schema::SCHEMA_VERSION;
+            let row = encode(&meta)?;
+            match name {
+                "revisits_v2" => self.migrate_revisits_v2(row).await?,
+                "buckets_v3" => self.migrate_buckets_v3(row).await?,
+                _ => return Err(StoreError::Database(format!("unknown migration {name}"))),
+            }
+        }
+        if meta.version != schema::SCHEMA_VERSION {
+            meta.version = schema::SCHEMA_VERSION;
+            let row = encode(&meta)?;
+            self.write(&[META], |tx| async move {
+                tx.store(META)?.put(&row, None).await?;
+                Ok(())
+            })
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Schema v1 kept only completed revisits with the result at the top
+    /// level; v2 rows are tasks with a `result`. Reads, converts (no await
+    /// on anything but IndexedDB) and writes in one transaction.
+    async fn migrate_revisits_v2(&self, meta_row: JsValue) -> Result<(), StoreError> {
+        self.write(&[META, CASES, REVISITS], |tx| async move {
+            let cases = tx.store(CASES)?.get_all(None, None).await?;
+            let cases: Vec<serde_json::Value> = decode_rows(CASES, cases)?;
+            let customer_of_case = migrate::customers_of_cases(&cases);
+            let store = tx.store(REVISITS)?;
+            for v in store.get_all(None, None).await? {
+                let old: serde_json::Value = decode(REVISITS, v)?;
+                if !migrate::is_v1_revisit(&old) {
+                    continue;
+                }
+                let new = migrate::revisit_v1_to_v2(old, |c| customer_of_case.get(&c).copied())
+                    .map_err(|e| StoreError::Corrupt { store: REVISITS, detail: e.to_string() })?;
+                store.put(&encode(&new)?, None).await?;
+            }
+            tx.store(META)?.put(&meta_row, None).await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// v2 kept one row per record; v3 keeps records in buckets (see
+    /// `bucket`). Moves every record and empties the old stores.
+    async fn migrate_buckets_v3(&self, meta_row: JsValue) -> Result<(), StoreError> {
+        let tx = Rc::new(self.db.transaction(&ALL_STORES, TransactionMode::ReadWrite)?);
+        let outcome: Result<(), StoreError> = async {
+            move_rows::<Customer>(&tx, CUSTOMERS).await?;
+            move_rows::<Case>(&tx, CASES).await?;
+            move_rows::<Revisit>(&tx, REVISITS).await?;
+            move_rows::<Staff>(&tx, STAFF).await?;
+            move_rows::<OpenLetter>(&tx, OPEN_LETTERS).await?;
+            move_rows::<Signature>(&tx, SIGNATURES).await?;
+            tx.store(META)?.put(&meta_row, None).await?;
+            Ok(())
+        }
+        .await;
+        finish(tx, outcome).await
+    }
+}
+
+/// Moves the rows of the v2 store `from` into `T`'s buckets. The buckets
+/// are empty then: this runs at the first opening by v3, before any write.
+async fn move_rows<T: Stored>(tx: &rexie::Transaction, from: &'static str) -> Result<(), StoreError> {
+    let source = tx.store(from)?;
+    let rows = source.get_all(None, None).await?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let records: Vec<T> = decode_rows(from, rows)?;
+    let target = tx.store(T::STORE)?;
+    for (b, group) in bucket::group(&records) {
+        target.put(&bucket::encode(b, &group)?, None).await?;
+    }
+    source.clear().await?;
+    Ok(())
+}
+
+/// v1/v2 rows (one record each) as `T`.
+fn decode_rows<T: DeserializeOwned>(store: &'static str, rows: Vec<JsValue>) -> Result<Vec<T>, StoreError> {
+    // One JSON text for the whole store is far quicker than one per row;
+    // only if it fails are rows read one by one, to say which is damaged.
+    let array: js_sys::Array = rows.iter().collect();
+    let whole = js_sys::JSON::stringify(&array).ok().and_then(|t| t.as_string());
+    if let Some(records) = whole.and_then(|text| serde_json::from_str::<Vec<T>>(&text).ok()) {
+        return Ok(records);
+    }
+    rows.into_iter().map(|v| decode(store, v)).collect()
+}

@@ -1,0 +1,303 @@
+//! The v3 storage layout on real IndexedDB (headless Chromium): records in
+//! buckets, the query indexes (issue 4 item 1: due date, customer, case,
+//! status, month), single saves and deletes, and the upgrade of a v2
+//! database (one row per record) with data.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use huifang::store::{bucket_of, schema, CaseQuery, Database, RevisitQuery, BUCKETS};
+use huifang_core::calendar::YearMonth;
+use huifang_core::model::*;
+use rexie::{Rexie, TransactionMode};
+use uuid::Uuid;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_795_000_000, 0).unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn id(kind: u128, n: usize) -> Uuid {
+    Uuid::from_u128((kind << 64) | n as u128)
+}
+
+/// 300 households, 600 cases (every other one completed), 900 revisits
+/// open, completed or closed, due over four months: enough that every
+/// bucket holds several records and every query finds some and leaves some.
+fn office() -> Dataset {
+    let start = d("2026-09-01");
+    let day = |n: usize| start.checked_add_days(Days::new((n % 120) as u64)).unwrap();
+    let customers: Vec<Customer> = (0..300)
+        .map(|i| {
+            let unit = Unit { building: format!("{}栋", i % 7 + 1), entrance: "1单元".into(), room: format!("{i}") };
+            Customer::new(id(1, i), format!("住户{i}"), "13800000000".into(), unit, now())
+        })
+        .collect();
+    let cases: Vec<Case> = (0..600)
+        .map(|i| Case {
+            completed_on: (i % 2 == 0).then(|| day(i + 3)),
+            ..Case::new(id(2, i), Some(customers[i % 300].id), CaseKind::Repair, day(i), format!("报修{i}"), now())
+        })
+        .collect();
+    let revisits: Vec<Revisit> = (0..900)
+        .map(|i| {
+            let case = &cases[i % 600];
+            let mut r = Revisit {
+                id: id(3, i),
+                case_id: Some(case.id),
+                customer_id: case.customer_id.unwrap(),
+                cadence: None,
+                round: 1,
+                parent_id: None,
+                escalation: false,
+                due_on: day(i + 5),
+                assignee_id: None,
+                attempts: Vec::new(),
+                result: None,
+                closure: None,
+                review: None,
+                archived_at: None,
+                created_at: now(),
+                updated_at: now(),
+            };
+            match i % 3 {
+                1 => {
+                    r.result = Some(RevisitResult {
+                        method: Method::Phone,
+                        visited_on: day(i + 40),
+                        at: None,
+                        staff_id: None,
+                        content: "已修好".into(),
+                        satisfaction: Satisfaction::Satisfied,
+                        issues: Vec::new(),
+                        reply_by: None,
+                        signature_id: None,
+                        escalate: false,
+                    })
+                }
+                2 => {
+                    r.closure =
+                        Some(Closure { on: day(i + 9), reason: ClosureReason::Unreachable, note: String::new() })
+                }
+                _ => {}
+            }
+            r
+        })
+        .collect();
+    let signatures = (0..30)
+        .map(|i| Signature {
+            id: id(4, i),
+            revisit_id: revisits[i * 3 + 1].id,
+            png: "data:image/png;base64,iVBORw0KGgo=".into(),
+            captured_at: now(),
+        })
+        .collect();
+    let mut data = Dataset { customers, cases, revisits, signatures, ..Dataset::default() };
+    data.sort_by_entry();
+    data
+}
+
+async fn fresh() -> (String, Database) {
+    let name = format!("huifang-test-{}", Uuid::new_v4());
+    let db = Database::open(&name).await.unwrap();
+    (name, db)
+}
+
+async fn drop_db(name: &str, db: Database) {
+    db.close();
+    Rexie::delete(name).await.unwrap();
+}
+
+fn ids<T>(records: &[T], id: impl Fn(&T) -> Uuid) -> Vec<Uuid> {
+    records.iter().map(id).collect()
+}
+
+#[wasm_bindgen_test]
+fn buckets_spread_numbered_and_random_ids_alike() {
+    let mut numbered = vec![0; BUCKETS as usize];
+    let mut random = vec![0; BUCKETS as usize];
+    for n in 0..25_600 {
+        numbered[bucket_of(id(3, n)) as usize] += 1;
+        random[bucket_of(Uuid::new_v4()) as usize] += 1;
+    }
+    // 100 each on average; none empty, none far over.
+    for counts in [numbered, random] {
+        assert!(counts.iter().all(|&c| (40..=200).contains(&c)), "{counts:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_query_finds_exactly_the_records_its_rule_names() {
+    let (name, db) = fresh().await;
+    let data = office();
+    db.replace_all(&data).await.unwrap();
+    assert_eq!(db.load().await.unwrap(), data);
+
+    let customer = data.customers[17].id;
+    let case = data.cases[42].id;
+    let revisit_queries = [
+        RevisitQuery::OfCustomer(customer),
+        RevisitQuery::OfCase(case),
+        RevisitQuery::DueBetween(d("2026-10-01"), d("2026-10-07")),
+        RevisitQuery::Status(RevisitStatus::Open),
+        RevisitQuery::Status(RevisitStatus::Completed),
+        RevisitQuery::Status(RevisitStatus::Closed),
+        RevisitQuery::Month(YearMonth::new(2026, 11).unwrap()),
+    ];
+    for q in revisit_queries {
+        let expected: Vec<&Revisit> = data.revisits.iter().filter(|r| q.matches(r)).collect();
+        let found = db.revisits(q).await.unwrap();
+        assert!(!expected.is_empty() && expected.len() < data.revisits.len(), "{q:?} is a real selection");
+        assert_eq!(ids(&found, |r| r.id), ids(&expected, |r| r.id), "{q:?}");
+    }
+    let case_queries = [
+        CaseQuery::OfCustomer(customer),
+        CaseQuery::Completed(true),
+        CaseQuery::Completed(false),
+        CaseQuery::CompletedBetween(d("2026-09-10"), d("2026-09-20")),
+        CaseQuery::Month(YearMonth::new(2026, 10).unwrap()),
+    ];
+    for q in case_queries {
+        let expected: Vec<&Case> = data.cases.iter().filter(|c| q.matches(c)).collect();
+        let found = db.cases(q).await.unwrap();
+        assert!(!expected.is_empty() && expected.len() < data.cases.len(), "{q:?} is a real selection");
+        assert_eq!(ids(&found, |c| c.id), ids(&expected, |c| c.id), "{q:?}");
+    }
+    drop_db(&name, db).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_single_save_changes_its_record_and_the_indexes_and_nothing_else() {
+    let (name, db) = fresh().await;
+    let mut data = office();
+    db.replace_all(&data).await.unwrap();
+
+    // An open revisit gets its result: it leaves "open" and moves to the
+    // month it was done in.
+    let i = data.revisits.iter().position(|r| r.status() == RevisitStatus::Open).unwrap();
+    let mut done = data.revisits[i].clone();
+    done.result = Some(RevisitResult {
+        method: Method::HomeVisit,
+        visited_on: d("2027-01-05"),
+        at: None,
+        staff_id: None,
+        content: "上门确认".into(),
+        satisfaction: Satisfaction::Satisfied,
+        issues: Vec::new(),
+        reply_by: None,
+        signature_id: None,
+        escalate: false,
+    });
+    db.put_revisit(&done).await.unwrap();
+    data.revisits[i] = done.clone();
+
+    assert_eq!(db.load().await.unwrap(), data);
+    let open = db.revisits(RevisitQuery::Status(RevisitStatus::Open)).await.unwrap();
+    assert!(!open.iter().any(|r| r.id == done.id));
+    let january = db.revisits(RevisitQuery::Month(YearMonth::new(2027, 1).unwrap())).await.unwrap();
+    assert_eq!(ids(&january, |r| r.id), vec![done.id]);
+    drop_db(&name, db).await;
+}
+
+#[wasm_bindgen_test]
+async fn records_sharing_a_bucket_are_saved_one_by_one_into_one_row() {
+    let (name, db) = fresh().await;
+    // Three customers in one bucket, saved one at a time.
+    let first = id(1, 0);
+    let same: Vec<Uuid> = (1..5_000).map(|n| id(1, n)).filter(|i| bucket_of(*i) == bucket_of(first)).take(2).collect();
+    let unit = Unit { building: "1栋".into(), entrance: "1单元".into(), room: "101".into() };
+    let customers: Vec<Customer> = std::iter::once(first)
+        .chain(same)
+        .map(|i| Customer::new(i, format!("住户{i}"), "13800000000".into(), unit.clone(), now()))
+        .collect();
+    for c in &customers {
+        db.put_customer(c).await.unwrap();
+    }
+    let mut loaded = db.load().await.unwrap().customers;
+    loaded.sort_by_key(|c| c.id);
+    assert_eq!(loaded, customers);
+
+    let raw = schema::builder(&name).build().await.unwrap();
+    let tx = raw.transaction(&[schema::CUSTOMER_BUCKETS], TransactionMode::ReadOnly).unwrap();
+    let rows = tx.store(schema::CUSTOMER_BUCKETS).unwrap().get_all(None, None).await.unwrap();
+    tx.done().await.unwrap();
+    raw.close();
+    assert_eq!(rows.len(), 1, "one row holds the three");
+    let bucket = js_sys::Reflect::get(&rows[0], &JsValue::from_str("bucket")).unwrap();
+    assert_eq!(bucket.as_f64(), Some(f64::from(bucket_of(first))));
+    drop_db(&name, db).await;
+}
+
+#[wasm_bindgen_test]
+async fn deleting_an_old_record_removes_it_and_its_signatures_from_their_buckets() {
+    let (name, db) = fresh().await;
+    let mut data = office();
+    // Rule 17: only a finished record older than 3 years may be deleted.
+    let i = data.revisits.iter().position(|r| r.status() == RevisitStatus::Completed).unwrap();
+    let old = data.revisits[i].id;
+    let signed: Vec<Uuid> = data.signatures.iter().filter(|s| s.revisit_id == old).map(|s| s.id).collect();
+    assert_eq!(signed.len(), 1, "the fixture signs this record");
+    db.replace_all(&data).await.unwrap();
+
+    db.delete_revisit(old, d("2031-01-01")).await.unwrap();
+    data.revisits.retain(|r| r.id != old);
+    data.signatures.retain(|s| s.revisit_id != old);
+    assert_eq!(db.load().await.unwrap(), data);
+    drop_db(&name, db).await;
+}
+
+/// Writes `data` as a schema-v2 database: one row per record, every data
+/// migration of v2 done.
+async fn v2_database(name: &str, data: &Dataset) {
+    fn rows<T: serde::Serialize>(records: &[T]) -> Vec<JsValue> {
+        records.iter().map(|r| js_sys::JSON::parse(&serde_json::to_string(r).unwrap()).unwrap()).collect()
+    }
+    let db = schema::builder_at(name, 2).build().await.unwrap();
+    let stores = ["meta", "customers", "cases", "revisits", "staff", "open_letters", "signatures"];
+    let tx = db.transaction(&stores, TransactionMode::ReadWrite).unwrap();
+    let meta = r#"{"key":"schema","version":2,"migrations":["revisits_v2"]}"#;
+    tx.store("meta").unwrap().put(&js_sys::JSON::parse(meta).unwrap(), None).await.unwrap();
+    for (store, rows) in [
+        ("customers", rows(&data.customers)),
+        ("cases", rows(&data.cases)),
+        ("revisits", rows(&data.revisits)),
+        ("signatures", rows(&data.signatures)),
+    ] {
+        tx.store(store).unwrap().put_all(rows.into_iter().map(|r| (r, None))).await.unwrap();
+    }
+    tx.done().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_v2_database_with_data_opens_with_every_record_moved_into_buckets() {
+    let name = format!("huifang-test-{}", Uuid::new_v4());
+    let data = office();
+    v2_database(&name, &data).await;
+
+    let db = Database::open(&name).await.expect("a v2 database opens");
+    assert_eq!(db.load().await.unwrap(), data, "every record, unchanged");
+    let customer = data.customers[5].id;
+    let expected: Vec<Uuid> = data.revisits.iter().filter(|r| r.customer_id == customer).map(|r| r.id).collect();
+    assert_eq!(ids(&db.revisits(RevisitQuery::OfCustomer(customer)).await.unwrap(), |r| r.id), expected);
+    db.close();
+
+    // The one-row-per-record stores are empty; opening again moves nothing twice.
+    let raw = schema::builder(&name).build().await.unwrap();
+    assert_eq!(raw.version().unwrap(), schema::SCHEMA_VERSION);
+    let tx = raw.transaction(&schema::ROW_STORES, TransactionMode::ReadOnly).unwrap();
+    for store in schema::ROW_STORES {
+        assert_eq!(tx.store(store).unwrap().count(None).await.unwrap(), 0, "{store} emptied");
+    }
+    tx.done().await.unwrap();
+    raw.close();
+    let again = Database::open(&name).await.unwrap();
+    assert_eq!(again.load().await.unwrap(), data);
+    drop_db(&name, again).await;
+}

@@ -31,6 +31,9 @@ pub struct AppState {
     /// (writes seen, writes the loaded records include): equal when the
     /// records on screen are what the database holds.
     generation: StoredValue<(u64, u64), LocalStorage>,
+    /// The records a write is known to have stored (an import), shown by
+    /// the next load instead of reading 200,000 rows back.
+    adopted: StoredValue<Option<Dataset>, LocalStorage>,
     i18n: I18n,
 }
 
@@ -39,9 +42,13 @@ impl AppState {
         let db: StoredValue<Option<Rc<Database>>, LocalStorage> = StoredValue::new_local(None);
         let safety = Safety::new();
         let generation: StoredValue<(u64, u64), LocalStorage> = StoredValue::new_local((0, 0));
+        let adopted: StoredValue<Option<Dataset>, LocalStorage> = StoredValue::new_local(None);
         let data = LocalResource::new(move || async move {
             let includes = generation.get_value().0;
-            let data = Self::connect(db, safety).await?.load().await?;
+            let data = match adopted.try_update_value(Option::take).flatten() {
+                Some(known) => known,
+                None => Self::connect(db, safety).await?.load().await?,
+            };
             safety.loaded(&data);
             generation.update_value(|g| g.1 = g.1.max(includes));
             Ok(data)
@@ -51,7 +58,16 @@ impl AppState {
             generation.update_value(|g| g.0 += 1);
             data.refetch()
         });
-        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None), safety, generation, i18n }
+        Self {
+            db,
+            data,
+            page: RwSignal::new(initial),
+            notice: RwSignal::new(None),
+            safety,
+            generation,
+            adopted,
+            i18n,
+        }
     }
 
     async fn connect(
@@ -80,12 +96,27 @@ impl AppState {
         F: FnOnce(Rc<Database>) -> Fut,
         Fut: std::future::Future<Output = Result<(), StoreError>>,
     {
+        self.save_then(done, write, || None).await
+    }
+
+    /// [`save`](Self::save) for a write whose outcome is known in full (an
+    /// import): on commit, `stored` gives the records the database now
+    /// holds, and they are shown without being read back.
+    pub async fn save_then<F, Fut>(self, done: Msg, write: F, stored: impl FnOnce() -> Option<Dataset>) -> bool
+    where
+        F: FnOnce(Rc<Database>) -> Fut,
+        Fut: std::future::Future<Output = Result<(), StoreError>>,
+    {
         let result = match self.database().await {
             Ok(db) => write(db).await,
             Err(e) => Err(e),
         };
         match result {
             Ok(()) => {
+                if let Some(mut data) = stored() {
+                    data.sort_by_entry();
+                    self.adopted.set_value(Some(data));
+                }
                 self.saved(done);
                 true
             }
@@ -108,6 +139,12 @@ impl AppState {
             Some(Ok(data)) => Some(f(data)),
             _ => None,
         })
+    }
+
+    /// How many writes (this tab's and other tabs') this tab has seen: a
+    /// plan made from the records stays valid while it is unchanged.
+    pub fn writes_seen(self) -> u64 {
+        self.generation.get_value().0
     }
 
     /// After a committed write: reload the records and say so.

@@ -85,8 +85,8 @@ async fn customers_in(name: &str, version: u32) -> Vec<serde_json::Value> {
     // Each bucket row holds its records as one JSON text.
     rows.into_iter()
         .flat_map(|row| {
-            let text = js_sys::Reflect::get(&row, &"records".into()).unwrap().as_string().unwrap();
-            serde_json::from_str::<Vec<serde_json::Value>>(&text).unwrap()
+            let bytes = js_sys::Reflect::get(&row, &"records".into()).unwrap();
+            serde_json::from_slice::<Vec<serde_json::Value>>(&js_sys::Uint8Array::new(&bytes).to_vec()).unwrap()
         })
         .collect()
 }

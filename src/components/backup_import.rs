@@ -3,6 +3,8 @@
 //! Nothing is written before the user confirms, and a failure half-way
 //! leaves the database exactly as before (see `store::bulk`).
 
+use std::rc::Rc;
+
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,6 +33,8 @@ fn progress_text(lang: Lang, p: Progress) -> String {
 struct Checked {
     backup: Backup,
     merge: Result<Merge, MergeError>,
+    /// `AppState::writes_seen` when the merge was planned.
+    seen: u64,
 }
 
 /// This tablet's records, read from the database (when the ones on screen
@@ -80,6 +84,7 @@ pub fn BackupImport() -> impl IntoView {
         // of 200,000 records), else with the database's: a merge must never
         // be planned against a copy that misses the last save.
         let today = clock::today();
+        let seen = app.writes_seen();
         let compare = |local: &Dataset| {
             let merge = merge::merge(local, &b.data);
             let preview = ImportSummary::of(&b, local, &merge, today);
@@ -93,7 +98,7 @@ pub fn BackupImport() -> impl IntoView {
             },
         };
         summary.set(Some(preview));
-        checked.set_value(Some(Checked { backup: b, merge }));
+        checked.set_value(Some(Checked { backup: b, merge, seen }));
         app.notice.set(None);
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
@@ -141,8 +146,13 @@ pub fn BackupImport() -> impl IntoView {
         // Taken, not cloned: the backup may be very large.
         let Some(c) = checked.try_update_value(Option::take).flatten() else { return };
         drop(c.merge);
-        let data = c.backup.data;
-        app.save(Msg::Imported, |db| async move { db.restore(&data, &report).await }).await;
+        // After a restore the database holds exactly the file's records:
+        // they are shown as they are, not read back (shared with the write,
+        // which lets go of them when it ends).
+        let data = Rc::new(c.backup.data);
+        let written = data.clone();
+        let stored = move || Rc::try_unwrap(data).ok();
+        app.save_then(Msg::Imported, |db| async move { db.restore(&written, &report).await }, stored).await;
         forget();
     });
     let merge_in = Action::new_local(move |_: &()| async move {
@@ -150,8 +160,10 @@ pub fn BackupImport() -> impl IntoView {
         drop(c.backup);
         let Ok(m) = c.merge else { return };
         let writes = m.writes;
-        drop(m.merged);
-        app.save(Msg::Merged, |db| async move { db.merge_in(&writes, &report).await }).await;
+        // The merged records are what the database holds only if nothing
+        // was saved since the merge was planned; otherwise they are read back.
+        let merged = (app.writes_seen() == c.seen).then_some(m.merged);
+        app.save_then(Msg::Merged, |db| async move { db.merge_in(&writes, &report).await }, move || merged).await;
         forget();
     });
 

@@ -34,32 +34,29 @@ fn hex(hasher: Sha256) -> String {
 
 /// The checksum `backup`'s values call for.
 pub(super) fn of_backup(backup: &Backup) -> String {
-    of_parts(
-        &backup.format,
-        backup.format_version,
-        &backup.app_version,
-        &backup.exported_at,
-        &backup.device_id,
-        &backup.counts,
-        &backup.data,
-    )
-}
-
-/// The checksum of a backup with these fields (see [`of_backup`]).
-pub(super) fn of_parts(
-    format: &str,
-    format_version: u32,
-    app_version: &str,
-    exported_at: &DateTime<Utc>,
-    device_id: &Uuid,
-    counts: &Counts,
-    data: &Dataset,
-) -> String {
-    let sealed = Sealed { format, format_version, app_version, exported_at, device_id, counts, data };
+    let sealed = Sealed {
+        format: &backup.format,
+        format_version: backup.format_version,
+        app_version: &backup.app_version,
+        exported_at: &backup.exported_at,
+        device_id: &backup.device_id,
+        counts: &backup.counts,
+        data: &backup.data,
+    };
     let mut hasher = Sha256::new();
     // Sha256 is an io::Write that never fails, and plain structs with
     // string keys always serialize.
     let _ = serde_json::to_writer(&mut hasher, &sealed);
+    hex(hasher)
+}
+
+/// The checksum of a sealed text already in compact form, given in pieces
+/// (the export hashes the text it writes).
+pub(super) fn of_text(pieces: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for piece in pieces {
+        hasher.update(piece.as_bytes());
+    }
     hex(hasher)
 }
 

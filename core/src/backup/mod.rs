@@ -158,32 +158,41 @@ pub fn file_name(at: DateTime<Utc>) -> String {
 /// The file [`Backup::new`] + [`Backup::to_json`] would write for `data`,
 /// without taking or copying it: a whole office is hundreds of megabytes
 /// in memory, and the app exports the copy it already holds.
+///
+/// The records are serialized once: the checksum covers the header fields
+/// and `data` in their compact form, which is exactly the text the file
+/// carries, so the same text is hashed and then written.
 pub fn export_json(data: &Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> String {
-    /// [`Backup`]'s fields, in its order, borrowing the records.
+    /// [`Backup`]'s fields before `sha256`, in its order.
     #[derive(Serialize)]
-    struct File<'a> {
+    struct Header<'a> {
         format: &'a str,
         format_version: u32,
         app_version: &'a str,
         exported_at: &'a DateTime<Utc>,
         device_id: &'a Uuid,
         counts: &'a Counts,
-        sha256: String,
-        data: &'a Dataset,
     }
     let counts = Counts::of(data);
-    let sha256 = checksum::of_parts(FORMAT, FORMAT_VERSION, app_version, &exported_at, &device_id, &counts, data);
-    let file = File {
+    let header = Header {
         format: FORMAT,
         format_version: FORMAT_VERSION,
         app_version,
         exported_at: &exported_at,
         device_id: &device_id,
         counts: &counts,
-        sha256,
-        data,
     };
-    serde_json::to_string(&file).unwrap_or_default()
+    // Plain structs with string keys cannot fail to serialize.
+    let header = serde_json::to_string(&header).unwrap_or_default();
+    let records = serde_json::to_string(data).unwrap_or_default();
+    // `{"format":…,"counts":{…}` : the header without its closing brace.
+    let open = header.strip_suffix('}').unwrap_or(&header);
+    let sha256 = checksum::of_text(&[open, ",\"data\":", &records, "}"]);
+    let mut file = String::with_capacity(open.len() + sha256.len() + records.len() + 32);
+    for part in [open, ",\"sha256\":\"", &sha256, "\",\"data\":", &records, "}"] {
+        file.push_str(part);
+    }
+    file
 }
 
 /// Why a file was refused, precise enough to find the spot.

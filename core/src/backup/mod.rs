@@ -21,7 +21,7 @@ use crate::model::{Case, Dataset};
 use crate::validation::{
     check_case, check_customer, check_open_letter, check_revisit, check_signature, check_staff, FieldError,
 };
-pub use read::parse;
+pub use read::{parse, Progress, Reading, Step};
 
 /// The magic string that says "this file is a Revisit Desk backup".
 pub const FORMAT: &str = "huifang-backup";
@@ -116,7 +116,15 @@ pub struct Backup {
 
 impl Backup {
     pub fn new(data: Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Self {
-        let mut backup = Self {
+        let mut backup = Self::unsealed(data, app_version, device_id, exported_at);
+        backup.sha256 = backup.checksum();
+        backup
+    }
+
+    /// [`Backup::new`] but for the checksum, which the file reader computes
+    /// a slice at a time.
+    fn unsealed(data: Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Self {
+        Self {
             format: FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
             app_version: app_version.to_owned(),
@@ -125,9 +133,7 @@ impl Backup {
             counts: Counts::of(&data),
             sha256: String::new(),
             data,
-        };
-        backup.sha256 = backup.checksum();
-        backup
+        }
     }
 
     /// The checksum this backup's values call for (see [`checksum`]).
@@ -312,6 +318,13 @@ impl DatasetCheck {
             }
         }
         Ok(true)
+    }
+
+    /// Record visits done and to do in all.
+    fn progress(&self, data: &Dataset) -> (usize, usize) {
+        let c = Counts::of(data);
+        let records = c.customers + c.cases + c.revisits + c.staff + c.open_letters + c.signatures;
+        (self.visited, 2 * records + c.cases)
     }
 
     fn end_pass(&mut self, pass: Pass) {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod components;
 pub mod crypto;
 pub mod device;
+mod event_loop;
 pub mod files;
 pub mod i18n;
 pub mod navigation;

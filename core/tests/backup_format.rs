@@ -1,7 +1,7 @@
 //! The backup file: what is accepted exactly, and what is refused and where.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use huifang_core::backup::{parse, Backup, BackupError, Entity};
+use huifang_core::backup::{parse, Backup, BackupError, Entity, Progress, Reading, Step};
 use huifang_core::model::*;
 use huifang_core::validation::{Field, Problem};
 use proptest::prelude::*;
@@ -367,4 +367,50 @@ fn a_format_v1_backup_is_migrated_on_import() {
 fn a_tampered_v1_backup_is_still_refused_by_its_checksum() {
     let changed = V1_FILE.replace("已修复", "未修复");
     assert_eq!(parse(changed.as_bytes()).unwrap_err(), BackupError::ChecksumMismatch);
+}
+
+/// What the import dialog does: reads the file a step at a time, showing
+/// the progress in between.
+fn read_in_steps(bytes: &[u8]) -> (Result<Backup, BackupError>, Vec<Progress>) {
+    let mut reading = Reading::new(bytes);
+    let mut shown = vec![reading.progress()];
+    loop {
+        match reading.step() {
+            Ok(Step::Reading(next)) => {
+                shown.push(next.progress());
+                reading = next;
+            }
+            Ok(Step::Done(backup)) => return (Ok(*backup), shown),
+            Err(e) => return (Err(e), shown),
+        }
+    }
+}
+
+#[test]
+fn a_file_read_in_steps_gives_the_same_backup_with_progress_up_to_full() {
+    for bytes in [json_of(sample()).into_bytes(), V1_FILE.as_bytes().to_vec()] {
+        let (backup, shown) = read_in_steps(&bytes);
+        assert_eq!(backup, parse(&bytes));
+        assert!(backup.is_ok());
+        let total = shown[0].total;
+        assert!(shown.iter().all(|p| p.total == total));
+        assert!(shown.windows(2).all(|w| w[0].done <= w[1].done), "{shown:?}");
+        assert_eq!((shown[0].done, shown.last().map(|p| p.done)), (0, Some(total)));
+    }
+}
+
+#[test]
+fn a_file_read_in_steps_is_refused_as_in_one_go() {
+    let json = json_of(sample());
+    let refused = [
+        tamper(|v| v["sha256"] = "0".repeat(64).into()),
+        edit(|v| v["data"]["signatures"][0]["revisit_id"] = Uuid::from_u128(404).to_string().into()),
+        json.as_bytes()[..json.len() - 1].to_vec(),
+        b"{\"format\": \"huifang-backup\"} x".to_vec(),
+    ];
+    for bytes in refused {
+        let (got, _) = read_in_steps(&bytes);
+        assert!(got.is_err());
+        assert_eq!(got, parse(&bytes));
+    }
 }

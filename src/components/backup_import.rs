@@ -10,16 +10,44 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use huifang_core::backup::merge::{self, Merge, MergeError};
-use huifang_core::backup::{self, encrypted, Backup};
+use huifang_core::backup::{self, encrypted, Backup, BackupError};
 use huifang_core::Dataset;
 
 use super::import_preview::{ImportPreview, ImportSummary};
 use super::PassphrasePrompt;
 
-use crate::i18n::{backup_error, tr, use_i18n, Lang, Msg};
+use crate::i18n::{backup_error, import, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 use crate::store::Progress;
-use crate::{clock, crypto, files};
+use crate::{clock, crypto, event_loop, files};
+
+/// How long checking a file may hold the page before the browser gets its
+/// turn to paint the progress and answer input.
+const CHECK_SLICE_MS: f64 = 50.0;
+
+/// Reads and checks a chosen file a step at a time (a whole office's file
+/// takes seconds), showing the progress in `shown` and giving the browser
+/// its turn every [`CHECK_SLICE_MS`].
+async fn check(bytes: &[u8], shown: RwSignal<Option<backup::Progress>>) -> Result<Backup, BackupError> {
+    let mut reading = backup::Reading::new(bytes);
+    let total = reading.progress().total;
+    shown.set(Some(reading.progress()));
+    let mut slice_began = js_sys::Date::now();
+    loop {
+        reading = match reading.step()? {
+            backup::Step::Reading(next) => next,
+            backup::Step::Done(b) => {
+                shown.set(Some(backup::Progress { done: total, total }));
+                return Ok(*b);
+            }
+        };
+        if js_sys::Date::now() - slice_began >= CHECK_SLICE_MS {
+            shown.set(Some(reading.progress()));
+            event_loop::next_turn().await;
+            slice_began = js_sys::Date::now();
+        }
+    }
+}
 
 fn progress_text(lang: Lang, p: Progress) -> String {
     match lang {
@@ -66,20 +94,25 @@ pub fn BackupImport() -> impl IntoView {
     let asking = RwSignal::new(false);
     let prompt_error = RwSignal::new(None::<String>);
 
-    // Checking and comparing happen before anything is written.
+    // Checking and comparing happen before anything is written, the
+    // check's progress shown while they run.
+    let checking = RwSignal::new(None::<backup::Progress>);
     let inspect = move |bytes: Vec<u8>| async move {
-        let parsed = backup::parse(&bytes);
+        let parsed = check(&bytes, checking).await;
         drop(bytes);
         let b = match parsed {
             Ok(b) => b,
             Err(e) => {
+                checking.set(None);
                 return app.failed(format!(
                     "{}{}",
                     Msg::ImportRefused.text(i18n.current()),
                     backup_error(i18n.current(), &e)
-                ))
+                ));
             }
         };
+        // The comparison below is one long step: the full bar is painted first.
+        event_loop::next_turn().await;
         // Compared with the records on screen if they are current (no copy
         // of 200,000 records), else with the database's: a merge must never
         // be planned against a copy that misses the last save.
@@ -90,12 +123,14 @@ pub fn BackupImport() -> impl IntoView {
             let preview = ImportSummary::of(&b, local, &merge, today);
             (merge, preview)
         };
-        let (merge, preview) = match app.with_current_data(compare) {
-            Some(compared) => compared,
-            None => match stored_records(app).await {
-                Ok(local) => compare(&local),
-                Err(e) => return app.store_failed(&e),
-            },
+        let compared = match app.with_current_data(compare) {
+            Some(compared) => Ok(compared),
+            None => stored_records(app).await.map(|local| compare(&local)),
+        };
+        checking.set(None);
+        let (merge, preview) = match compared {
+            Ok(compared) => compared,
+            Err(e) => return app.store_failed(&e),
         };
         summary.set(Some(preview));
         checked.set_value(Some(Checked { backup: b, merge, seen }));
@@ -185,7 +220,13 @@ pub fn BackupImport() -> impl IntoView {
             <h3>{tr(Msg::Import)}</h3>
             <label for="import-file">{tr(Msg::ImportChoose)}</label>
             <input id="import-file" type="file" accept=".json,application/json" disabled=busy on:change=on_file />
-            {move || choose.pending().get().then(|| view! { <p class="loading">{tr(Msg::ImportChecking)}</p> })}
+            {move || (choose.pending().get() || checking.with(Option::is_some)).then(|| view! {
+                <p class="loading">{tr(Msg::ImportChecking)}</p>
+                {move || checking.get().map(|p| view! {
+                    <progress id="import-check-progress" max=p.total.max(1) value=p.done></progress>
+                    <p class="hint">{move || import::checking(i18n.lang(), p)}</p>
+                })}
+            })}
         </div>
         <PassphrasePrompt
             open=asking

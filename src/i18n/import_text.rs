@@ -2,11 +2,22 @@
 
 use huifang_core::backup::merge::{Conflict, Label, MergeCounts, Side};
 use huifang_core::backup::preview::{Change, DateRange};
-use huifang_core::backup::{Counts, Entity};
+use huifang_core::backup::{Counts, Entity, Progress};
 
 use super::errors::entity;
 use super::{case_kind, Lang};
 use crate::clock;
+
+/// How far the check of a chosen file has got. The reader measures its work
+/// in shares of the whole, not in records (most of it goes over the file's
+/// text, before the records are counted), so this says how much is done.
+pub fn checking(lang: Lang, p: Progress) -> String {
+    let percent = u128::from(p.done) * 100 / u128::from(p.total.max(1));
+    match lang {
+        Lang::Zh => format!("正在检查：已完成 {percent}%"),
+        Lang::En => format!("Checking: {percent}% done"),
+    }
+}
 
 /// How many records of each kind, e.g. on this tablet or in a file.
 pub fn counts(lang: Lang, c: &Counts) -> String {

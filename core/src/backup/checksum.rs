@@ -5,28 +5,17 @@
 //!
 //! Both sides stream into the hasher: a whole office's file is 100 MB and
 //! more, and a second copy of it (or a `serde_json::Value` tree, ten times
-//! larger) would not fit a tablet's browser tab.
+//! larger) would not fit a tablet's browser tab. Both can also be
+//! computed a slice at a time ([`FileSum`], [`Sealing`]), so that reading a
+//! whole office's file in the browser never holds the page for long.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{Backup, Counts};
+use super::{Backup, Counts, Entity};
 use crate::model::Dataset;
-
-/// Everything in the file except the checksum itself, in field order.
-#[derive(Serialize)]
-struct Sealed<'a> {
-    format: &'a str,
-    format_version: u32,
-    app_version: &'a str,
-    exported_at: &'a DateTime<Utc>,
-    device_id: &'a Uuid,
-    counts: &'a Counts,
-    data: &'a Dataset,
-}
 
 fn hex(hasher: Sha256) -> String {
     format!("{:x}", hasher.finalize())
@@ -34,20 +23,7 @@ fn hex(hasher: Sha256) -> String {
 
 /// The checksum `backup`'s values call for.
 pub(super) fn of_backup(backup: &Backup) -> String {
-    let sealed = Sealed {
-        format: &backup.format,
-        format_version: backup.format_version,
-        app_version: &backup.app_version,
-        exported_at: &backup.exported_at,
-        device_id: &backup.device_id,
-        counts: &backup.counts,
-        data: &backup.data,
-    };
-    let mut hasher = Sha256::new();
-    // Sha256 is an io::Write that never fails, and plain structs with
-    // string keys always serialize.
-    let _ = serde_json::to_writer(&mut hasher, &sealed);
-    hex(hasher)
+    of(&Head::of(backup), &backup.data)
 }
 
 /// The checksum of a sealed text already in compact form, given in pieces
@@ -60,11 +36,222 @@ pub(super) fn of_text(pieces: &[&str]) -> String {
     hex(hasher)
 }
 
-/// The checksum a file's own fields call for, `fields` being the file's
-/// top-level members in order. Values are hashed in their compact form:
-/// the file's text with the whitespace between tokens left out, which is
-/// exactly what serde_json writes compactly.
-pub(super) fn of_file(fields: &[(String, &RawValue)]) -> String {
+fn of(head: &Head, data: &Dataset) -> String {
+    let mut sealing = Sealing::new(head);
+    while !sealing.step(data, usize::MAX) {}
+    sealing.finish()
+}
+
+/// Everything in the file before the records, in field order; the
+/// checksum covers these and then `data`.
+#[derive(Serialize)]
+pub(super) struct Head<'a> {
+    pub format: &'a str,
+    pub format_version: u32,
+    pub app_version: &'a str,
+    pub exported_at: &'a DateTime<Utc>,
+    pub device_id: &'a Uuid,
+    pub counts: &'a Counts,
+}
+
+impl<'a> Head<'a> {
+    pub(super) fn of(backup: &'a Backup) -> Self {
+        Head {
+            format: &backup.format,
+            format_version: backup.format_version,
+            app_version: &backup.app_version,
+            exported_at: &backup.exported_at,
+            device_id: &backup.device_id,
+            counts: &backup.counts,
+        }
+    }
+}
+
+/// The checksum of a backup's values, computed some records at a time (a
+/// whole office's records take seconds to write out). The text hashed is
+/// exactly what serde_json writes for the head's fields followed by
+/// `"data": Dataset`, all compact; records are written to a buffer first
+/// and hashed in large pieces, which is several times faster than feeding
+/// the hasher token by token.
+pub(super) struct Sealing {
+    hasher: Sha256,
+    buffer: Vec<u8>,
+    /// The entity being written, in [`Entity::ALL`] order; past the last,
+    /// only the settings are left.
+    entity: usize,
+    /// The next record of that entity.
+    index: usize,
+    /// Records written so far, for progress.
+    sealed: usize,
+}
+
+/// Records are hashed once this much of their text is buffered.
+const SEAL_BUFFER: usize = 64 * 1024;
+
+impl Sealing {
+    pub(super) fn new(head: &Head) -> Self {
+        let mut hasher = Sha256::new();
+        // `{"format":…,"counts":{…}}` without its closing brace, then data.
+        let head = serde_json::to_vec(head).unwrap_or_default();
+        hasher.update(head.strip_suffix(b"}").unwrap_or(&head));
+        hasher.update(b",\"data\":{");
+        Sealing { hasher, buffer: Vec::with_capacity(SEAL_BUFFER * 2), entity: 0, index: 0, sealed: 0 }
+    }
+
+    /// Writes up to about `budget` bytes of records; `true` once every
+    /// record and the settings are written.
+    pub(super) fn step(&mut self, data: &Dataset, budget: usize) -> bool {
+        // Every field named, so that a new one cannot be left out of the checksum.
+        let Dataset { customers, cases, revisits, staff, open_letters, signatures, settings } = data;
+        let mut left = budget;
+        while left > 0 {
+            let Some(&entity) = Entity::ALL.get(self.entity) else {
+                self.buffer.extend_from_slice(b",\"settings\":");
+                let _ = serde_json::to_writer(&mut self.buffer, settings);
+                self.buffer.extend_from_slice(b"}}");
+                self.flush();
+                return true;
+            };
+            let finished = match entity {
+                Entity::Customers => self.records(entity, customers, &mut left),
+                Entity::Cases => self.records(entity, cases, &mut left),
+                Entity::Revisits => self.records(entity, revisits, &mut left),
+                Entity::Staff => self.records(entity, staff, &mut left),
+                Entity::OpenLetters => self.records(entity, open_letters, &mut left),
+                Entity::Signatures => self.records(entity, signatures, &mut left),
+            };
+            if finished {
+                self.entity += 1;
+                self.index = 0;
+            }
+        }
+        self.flush();
+        false
+    }
+
+    /// Writes `"key":[…]` a record at a time while `left` lasts; `true`
+    /// when the entity's array is closed.
+    fn records<T: Serialize>(&mut self, entity: Entity, records: &[T], left: &mut usize) -> bool {
+        if self.index == 0 {
+            if entity != Entity::ALL[0] {
+                self.buffer.push(b',');
+            }
+            let _ = serde_json::to_writer(&mut self.buffer, entity.key());
+            self.buffer.extend_from_slice(b":[");
+        }
+        while let Some(record) = records.get(self.index) {
+            if *left == 0 {
+                return false;
+            }
+            if self.index > 0 {
+                self.buffer.push(b',');
+            }
+            let before = self.buffer.len();
+            // Plain structs with string keys always serialize.
+            let _ = serde_json::to_writer(&mut self.buffer, record);
+            *left = left.saturating_sub(self.buffer.len() - before);
+            self.index += 1;
+            self.sealed += 1;
+            if self.buffer.len() >= SEAL_BUFFER {
+                self.flush();
+            }
+        }
+        self.buffer.push(b']');
+        true
+    }
+
+    fn flush(&mut self) {
+        self.hasher.update(&self.buffer);
+        self.buffer.clear();
+    }
+
+    /// Records written so far.
+    pub(super) fn sealed(&self) -> usize {
+        self.sealed
+    }
+
+    pub(super) fn finish(self) -> String {
+        hex(self.hasher)
+    }
+}
+
+/// The checksum a file's own fields call for, computed a few megabytes at
+/// a time. The fields are the file's top-level members in order, each value
+/// as written; they are hashed in their compact form: the file's text with
+/// the whitespace between tokens left out, which is exactly what serde_json
+/// writes compactly.
+pub(super) struct FileSum {
+    hasher: Sha256,
+    /// The field being hashed.
+    field: usize,
+    /// Its key is hashed, and how far its value has got.
+    begun: bool,
+    value: Compact,
+    /// Some field was hashed (the next one is preceded by a comma).
+    any: bool,
+    /// Bytes of values read so far, for progress.
+    read: usize,
+}
+
+impl FileSum {
+    pub(super) fn new() -> Self {
+        let mut hasher = Sha256::new();
+        hasher.update(b"{");
+        FileSum { hasher, field: 0, begun: false, value: Compact::default(), any: false, read: 0 }
+    }
+
+    /// Hashes up to `budget` bytes of the values of `fields` (the same
+    /// fields on every call); `true` once all of them are hashed.
+    pub(super) fn step(&mut self, fields: &[(String, &str)], budget: usize) -> bool {
+        let mut left = budget;
+        while let Some((key, value)) = fields.get(self.field) {
+            if key == "sha256" {
+                self.field += 1;
+                continue;
+            }
+            if left == 0 {
+                return false;
+            }
+            if !self.begun {
+                if self.any {
+                    self.hasher.update(b",");
+                }
+                // Keys were unescaped by the parser; write them back as serde_json would.
+                let _ = serde_json::to_writer(&mut self.hasher, key);
+                self.hasher.update(b":");
+                self.begun = true;
+                self.any = true;
+            }
+            let from = self.value.at;
+            let ended = self.value.feed(&mut self.hasher, value.as_bytes(), from.saturating_add(left));
+            let read = self.value.at - from;
+            left = left.saturating_sub(read);
+            self.read += read;
+            if !ended {
+                return false;
+            }
+            self.field += 1;
+            self.begun = false;
+            self.value = Compact::default();
+        }
+        true
+    }
+
+    /// Bytes of values hashed so far.
+    pub(super) fn read(&self) -> usize {
+        self.read
+    }
+
+    pub(super) fn finish(mut self) -> String {
+        self.hasher.update(b"}");
+        hex(self.hasher)
+    }
+}
+
+/// The file's checksum in one go, as it was computed before [`FileSum`]:
+/// the oracle for the stepwise reader's tests.
+#[cfg(test)]
+pub(super) fn of_file(fields: &[(String, &str)]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(b"{");
     let mut first = true;
@@ -73,49 +260,64 @@ pub(super) fn of_file(fields: &[(String, &RawValue)]) -> String {
             hasher.update(b",");
         }
         first = false;
-        // Keys were unescaped by the parser; write them back as serde_json would.
         let _ = serde_json::to_writer(&mut hasher, key);
         hasher.update(b":");
-        compact_into(&mut hasher, value.get().as_bytes());
+        Compact::default().feed(&mut hasher, value.as_bytes(), usize::MAX);
     }
     hasher.update(b"}");
     hex(hasher)
 }
 
-/// Feeds `json` to the hasher as serde_json would write its values
-/// compactly: without the whitespace between tokens, and with string
-/// escapes in serde_json's own form (another tool may have written `\u738b`
-/// for `王`, or `\/` for `/`: the same values, so the same checksum).
-fn compact_into(hasher: &mut Sha256, json: &[u8]) {
-    let mut in_string = false;
-    let mut run = 0;
-    let mut i = 0;
-    while i < json.len() {
-        let b = json[i];
-        if in_string {
-            if b == b'\\' {
-                hasher.update(&json[run..i]);
-                let (ch, len) = unescape(&json[i..]);
-                match ch {
-                    Some(c) => write_escaped(hasher, c),
-                    // Not a valid escape: hash it as written (the parser refuses it anyway).
-                    None => hasher.update(&json[i..i + len]),
+/// How far the compact form of one value has been hashed: it can stop
+/// after any token or escape and carry on from there.
+#[derive(Debug, Clone, Copy, Default)]
+struct Compact {
+    /// The next byte of the value's text to read.
+    at: usize,
+    in_string: bool,
+}
+
+impl Compact {
+    /// Feeds `json` from where it stopped to the hasher as serde_json would
+    /// write its values compactly: without the whitespace between tokens,
+    /// and with string escapes in serde_json's own form (another tool may
+    /// have written `\u738b` for `王`, or `\/` for `/`: the same values, so
+    /// the same checksum). Stops at the first token or escape boundary at
+    /// or past `limit`; `true` once the whole value is hashed.
+    fn feed(&mut self, hasher: &mut Sha256, json: &[u8], limit: usize) -> bool {
+        let end = limit.min(json.len());
+        let mut in_string = self.in_string;
+        let mut run = self.at;
+        let mut i = self.at;
+        while i < end {
+            let b = json[i];
+            if in_string {
+                if b == b'\\' {
+                    hasher.update(&json[run..i]);
+                    let (ch, len) = unescape(&json[i..]);
+                    match ch {
+                        Some(c) => write_escaped(hasher, c),
+                        // Not a valid escape: hash it as written (the parser refuses it anyway).
+                        None => hasher.update(&json[i..i + len]),
+                    }
+                    i += len;
+                    run = i;
+                    continue;
+                } else if b == b'"' {
+                    in_string = false;
                 }
-                i += len;
-                run = i;
-                continue;
             } else if b == b'"' {
-                in_string = false;
+                in_string = true;
+            } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                hasher.update(&json[run..i]);
+                run = i + 1;
             }
-        } else if b == b'"' {
-            in_string = true;
-        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
-            hasher.update(&json[run..i]);
-            run = i + 1;
+            i += 1;
         }
-        i += 1;
+        hasher.update(&json[run..i]);
+        *self = Compact { at: i, in_string };
+        i >= json.len()
     }
-    hasher.update(&json[run..]);
 }
 
 /// The character an escape at the start of `s` stands for, and its length
@@ -169,9 +371,19 @@ mod tests {
 
     fn hash_compacted(json: &str) -> String {
         let mut h = Sha256::new();
-        compact_into(&mut h, json.as_bytes());
+        Compact::default().feed(&mut h, json.as_bytes(), usize::MAX);
         hex(h)
     }
+
+    /// The same, fed `piece` bytes at a time.
+    fn hash_compacted_in_pieces(json: &str, piece: usize) -> String {
+        let (mut h, mut value) = (Sha256::new(), Compact::default());
+        while !value.feed(&mut h, json.as_bytes(), value.at + piece) {}
+        hex(h)
+    }
+
+    const AWKWARD: &str =
+        r#"{ "name": "\u738b\/\u0022\u0001\ud83c\udf38\u000A", "list": [ 1 , "a \" b", {} ], "x": "\q\u12" }"#;
 
     #[test]
     fn leaving_out_whitespace_gives_serde_jsons_compact_form() {
@@ -197,5 +409,124 @@ mod tests {
     fn hashing_without_whitespace_matches_hashing_the_compact_text() {
         let pretty = "{\n  \"a\": [ 1, \"x \\\" y\" ]\n}";
         assert_eq!(hash_compacted(pretty), format!("{:x}", Sha256::digest(b"{\"a\":[1,\"x \\\" y\"]}")));
+    }
+
+    #[test]
+    fn hashing_a_value_in_pieces_of_any_size_gives_the_same_checksum() {
+        let whole = hash_compacted(AWKWARD);
+        for piece in 1..=AWKWARD.len() {
+            assert_eq!(hash_compacted_in_pieces(AWKWARD, piece), whole, "pieces of {piece}");
+        }
+    }
+
+    /// The file's checksum as the format defines it: its fields but
+    /// `sha256`, in order, written compactly by serde_json.
+    fn defined_file_checksum(text: &str) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+        v.as_object_mut().unwrap().shift_remove("sha256");
+        format!("{:x}", Sha256::digest(serde_json::to_string(&v).unwrap().as_bytes()))
+    }
+
+    #[test]
+    fn a_files_checksum_hashed_a_few_bytes_at_a_time_is_the_defined_one() {
+        let text = r#"{ "format": "x", "sha256": "abc",
+            "data": { "name": "\u738b\/\u0022\u0001\ud83c\udf38\u000A", "list": [ 1 , "a \" b", {} ] },
+            "k\u00e9y": [ 1, 2 ] }"#;
+        let fields = as_written::Fields::of(text);
+        let defined = defined_file_checksum(text);
+        for budget in [1, 2, 3, 7, 64, usize::MAX] {
+            let mut sum = FileSum::new();
+            while !sum.step(&fields, budget) {}
+            assert_eq!(sum.read(), fields.iter().filter(|(k, _)| k != "sha256").map(|(_, v)| v.len()).sum::<usize>());
+            assert_eq!(sum.finish(), defined, "budget {budget}");
+        }
+    }
+
+    /// A JSON object's members in order, values as written.
+    mod as_written {
+        use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+        use serde_json::value::RawValue;
+
+        pub struct Fields<'a>(Vec<(String, &'a RawValue)>);
+
+        impl<'a> Fields<'a> {
+            pub fn of(text: &'a str) -> Vec<(String, &'a str)> {
+                let fields: Fields<'a> = serde_json::from_str(text).unwrap();
+                fields.0.into_iter().map(|(k, v)| (k, v.get())).collect()
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Fields<'de> {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = Fields<'de>;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str("an object")
+                    }
+                    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Fields<'de>, M::Error> {
+                        let mut fields = Vec::new();
+                        while let Some(entry) = map.next_entry()? {
+                            fields.push(entry);
+                        }
+                        Ok(Fields(fields))
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    }
+
+    /// What the values' checksum was defined as: the compact serialization
+    /// of these fields, in this order.
+    #[derive(Serialize)]
+    struct Sealed<'a> {
+        format: &'a str,
+        format_version: u32,
+        app_version: &'a str,
+        exported_at: &'a DateTime<Utc>,
+        device_id: &'a Uuid,
+        counts: &'a Counts,
+        data: &'a Dataset,
+    }
+
+    #[test]
+    fn the_values_checksum_written_some_records_at_a_time_is_the_defined_one() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let mut data = crate::sample::office(30, 80, 120, 7, today);
+        data.customers[0].name = "王\"🌸\u{1}".into();
+        let (at, device, counts) =
+            (DateTime::from_timestamp(1_795_000_000, 0).unwrap(), Uuid::from_u128(7), Counts::of(&data));
+        let sealed = Sealed {
+            format: "huifang-backup",
+            format_version: 2,
+            app_version: "1.2.3",
+            exported_at: &at,
+            device_id: &device,
+            counts: &counts,
+            data: &data,
+        };
+        let defined = format!("{:x}", Sha256::digest(serde_json::to_vec(&sealed).unwrap()));
+        let head = Head {
+            format: "huifang-backup",
+            format_version: 2,
+            app_version: "1.2.3",
+            exported_at: &at,
+            device_id: &device,
+            counts: &counts,
+        };
+        for budget in [1, 100, 5_000, usize::MAX] {
+            let mut sealing = Sealing::new(&head);
+            let mut steps = 0;
+            while !sealing.step(&data, budget) {
+                steps += 1;
+            }
+            assert_eq!(
+                sealing.sealed(),
+                30 + 80 + 120 + data.staff.len() + data.open_letters.len() + data.signatures.len()
+            );
+            assert_eq!(sealing.finish(), defined, "budget {budget} in {steps} steps");
+        }
+        assert_eq!(of(&head, &data), defined);
     }
 }

@@ -10,7 +10,7 @@ pub mod merge;
 pub mod preview;
 mod read;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,7 @@ use crate::model::{Case, Dataset};
 use crate::validation::{
     check_case, check_customer, check_open_letter, check_revisit, check_signature, check_staff, FieldError,
 };
-pub use read::parse;
+pub use read::{parse, Progress, Reading, Step};
 
 /// The magic string that says "this file is a Revisit Desk backup".
 pub const FORMAT: &str = "huifang-backup";
@@ -116,7 +116,15 @@ pub struct Backup {
 
 impl Backup {
     pub fn new(data: Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Self {
-        let mut backup = Self {
+        let mut backup = Self::unsealed(data, app_version, device_id, exported_at);
+        backup.sha256 = backup.checksum();
+        backup
+    }
+
+    /// [`Backup::new`] but for the checksum, which the file reader computes
+    /// a slice at a time.
+    fn unsealed(data: Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Self {
+        Self {
             format: FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
             app_version: app_version.to_owned(),
@@ -125,9 +133,7 @@ impl Backup {
             counts: Counts::of(&data),
             sha256: String::new(),
             data,
-        };
-        backup.sha256 = backup.checksum();
-        backup
+        }
     }
 
     /// The checksum this backup's values call for (see [`checksum`]).
@@ -228,16 +234,6 @@ pub enum BackupError {
     ChecksumMismatch,
 }
 
-fn unique_ids(ids: impl Iterator<Item = Uuid>, entity: Entity) -> Result<HashSet<Uuid>, BackupError> {
-    let mut seen = HashSet::new();
-    for (index, id) in ids.enumerate() {
-        if !seen.insert(id) {
-            return Err(BackupError::DuplicateId { entity, index, id });
-        }
-    }
-    Ok(seen)
-}
-
 fn first_problem(entity: Entity, index: usize, errors: Vec<FieldError>) -> Result<(), BackupError> {
     match errors.into_iter().next() {
         Some(error) => Err(BackupError::Invalid { entity, index, error }),
@@ -247,60 +243,201 @@ fn first_problem(entity: Entity, index: usize, errors: Vec<FieldError>) -> Resul
 
 /// Field rules, unique ids and references across the whole dataset.
 pub fn check_dataset(data: &Dataset) -> Result<(), BackupError> {
-    let customers = unique_ids(data.customers.iter().map(|c| c.id), Entity::Customers)?;
-    unique_ids(data.cases.iter().map(|c| c.id), Entity::Cases)?;
-    let revisits = unique_ids(data.revisits.iter().map(|r| r.id), Entity::Revisits)?;
-    let staff = unique_ids(data.staff.iter().map(|s| s.id), Entity::Staff)?;
-    unique_ids(data.open_letters.iter().map(|l| l.id), Entity::OpenLetters)?;
-    let signatures = unique_ids(data.signatures.iter().map(|s| s.id), Entity::Signatures)?;
-    let dangling = |entity, index, id| Err(BackupError::Dangling { entity, index, id });
-    for (index, c) in data.customers.iter().enumerate() {
-        first_problem(Entity::Customers, index, check_customer(c))?;
-    }
-    for (index, s) in data.staff.iter().enumerate() {
-        first_problem(Entity::Staff, index, check_staff(s))?;
-    }
-    let cases: std::collections::HashMap<Uuid, &Case> = data.cases.iter().map(|c| (c.id, c)).collect();
-    for (index, c) in data.cases.iter().enumerate() {
-        if let Some(id) = c.customer_id.filter(|id| !customers.contains(id)) {
-            return dangling(Entity::Cases, index, id);
-        }
-        if let Some(id) = c.duplicate_of.filter(|id| !cases.contains_key(id)) {
-            return dangling(Entity::Cases, index, id);
-        }
-        if let Some(&id) = c.staff_involved.iter().find(|id| !staff.contains(id)) {
-            return dangling(Entity::Cases, index, id);
-        }
-        first_problem(Entity::Cases, index, check_case(c))?;
-    }
-    for (index, r) in data.revisits.iter().enumerate() {
-        let case = r.case_id.and_then(|id| cases.get(&id).copied());
-        if let (Some(case_id), None) = (r.case_id, case) {
-            return dangling(Entity::Revisits, index, case_id);
-        }
-        if !customers.contains(&r.customer_id) {
-            return dangling(Entity::Revisits, index, r.customer_id);
-        }
-        let people = r.assignee_id.into_iter().chain(r.result.as_ref().and_then(|x| x.staff_id));
-        if let Some(id) = people.into_iter().find(|id| !staff.contains(id)) {
-            return dangling(Entity::Revisits, index, id);
-        }
-        if let Some(id) = r.result.as_ref().and_then(|x| x.signature_id).filter(|id| !signatures.contains(id)) {
-            return dangling(Entity::Revisits, index, id);
-        }
-        first_problem(Entity::Revisits, index, check_revisit(r, case))?;
-    }
-    for (index, l) in data.open_letters.iter().enumerate() {
-        if let Some(&id) = l.case_ids.iter().find(|id| !cases.contains_key(id)) {
-            return dangling(Entity::OpenLetters, index, id);
-        }
-        first_problem(Entity::OpenLetters, index, check_open_letter(l, |id| cases.get(&id).copied()))?;
-    }
-    for (index, s) in data.signatures.iter().enumerate() {
-        if !revisits.contains(&s.revisit_id) {
-            return dangling(Entity::Signatures, index, s.revisit_id);
-        }
-        first_problem(Entity::Signatures, index, check_signature(s))?;
-    }
+    let mut check = DatasetCheck::default();
+    while !check.step(data, usize::MAX)? {}
     Ok(())
+}
+
+/// One pass of [`DatasetCheck`] over one entity's records.
+#[derive(Debug, Clone, Copy)]
+enum Pass {
+    /// No id appears twice.
+    Ids(Entity),
+    /// Where cases are, by id (revisits and open letters look them up).
+    CaseIndex,
+    /// References and field rules, record by record.
+    Records(Entity),
+}
+
+/// The passes in the order the problems are reported: every duplicate id
+/// first, then each record's references and fields.
+const PASSES: [Pass; 13] = [
+    Pass::Ids(Entity::Customers),
+    Pass::Ids(Entity::Cases),
+    Pass::Ids(Entity::Revisits),
+    Pass::Ids(Entity::Staff),
+    Pass::Ids(Entity::OpenLetters),
+    Pass::Ids(Entity::Signatures),
+    Pass::Records(Entity::Customers),
+    Pass::Records(Entity::Staff),
+    Pass::CaseIndex,
+    Pass::Records(Entity::Cases),
+    Pass::Records(Entity::Revisits),
+    Pass::Records(Entity::OpenLetters),
+    Pass::Records(Entity::Signatures),
+];
+
+/// [`check_dataset`] a number of records at a time: a whole office takes a
+/// few hundred milliseconds natively, too long to hold a browser page. The
+/// same checks in the same order, so the same first problem is reported.
+/// It keeps ids and positions, not references, so the records it checks
+/// can live beside it (in the backup reader) between steps.
+#[derive(Debug, Default)]
+struct DatasetCheck {
+    pass: usize,
+    /// The next record of the pass.
+    index: usize,
+    /// Record visits so far, for progress.
+    visited: usize,
+    /// The ids of the entity whose ids are being checked.
+    seen: HashSet<Uuid>,
+    customers: HashSet<Uuid>,
+    revisits: HashSet<Uuid>,
+    staff: HashSet<Uuid>,
+    signatures: HashSet<Uuid>,
+    /// Each case's place in `data.cases`.
+    cases: HashMap<Uuid, usize>,
+}
+
+impl DatasetCheck {
+    /// Checks up to `budget` records of `data` (the same data on every
+    /// call); `Ok(true)` once everything is checked.
+    fn step(&mut self, data: &Dataset, budget: usize) -> Result<bool, BackupError> {
+        let counts = Counts::of(data);
+        let mut left = budget;
+        while let Some(&pass) = PASSES.get(self.pass) {
+            if left == 0 {
+                return Ok(false);
+            }
+            let len = match pass {
+                Pass::Ids(entity) | Pass::Records(entity) => counts.get(entity),
+                Pass::CaseIndex => counts.cases,
+            };
+            let end = len.min(self.index.saturating_add(left));
+            for index in self.index..end {
+                self.visit(pass, data, index)?;
+            }
+            left -= end - self.index;
+            self.visited += end - self.index;
+            self.index = end;
+            if end == len {
+                self.end_pass(pass);
+                self.pass += 1;
+                self.index = 0;
+            }
+        }
+        Ok(true)
+    }
+
+    /// Record visits done and to do in all.
+    fn progress(&self, data: &Dataset) -> (usize, usize) {
+        let c = Counts::of(data);
+        let records = c.customers + c.cases + c.revisits + c.staff + c.open_letters + c.signatures;
+        (self.visited, 2 * records + c.cases)
+    }
+
+    fn end_pass(&mut self, pass: Pass) {
+        let seen = std::mem::take(&mut self.seen);
+        match pass {
+            Pass::Ids(Entity::Customers) => self.customers = seen,
+            Pass::Ids(Entity::Revisits) => self.revisits = seen,
+            Pass::Ids(Entity::Staff) => self.staff = seen,
+            Pass::Ids(Entity::Signatures) => self.signatures = seen,
+            // Of cases and open letters only the uniqueness matters.
+            _ => {}
+        }
+    }
+
+    fn visit(&mut self, pass: Pass, data: &Dataset, index: usize) -> Result<(), BackupError> {
+        match pass {
+            Pass::Ids(entity) => match record_id(data, entity, index) {
+                Some(id) if !self.seen.insert(id) => Err(BackupError::DuplicateId { entity, index, id }),
+                _ => Ok(()),
+            },
+            Pass::CaseIndex => {
+                if let Some(c) = data.cases.get(index) {
+                    self.cases.insert(c.id, index);
+                }
+                Ok(())
+            }
+            Pass::Records(entity) => self.check_record(data, entity, index),
+        }
+    }
+
+    fn case<'d>(&self, data: &'d Dataset, id: Uuid) -> Option<&'d Case> {
+        self.cases.get(&id).and_then(|&at| data.cases.get(at))
+    }
+
+    fn check_record(&self, data: &Dataset, entity: Entity, index: usize) -> Result<(), BackupError> {
+        let dangling = |id| Err(BackupError::Dangling { entity, index, id });
+        match entity {
+            Entity::Customers => match data.customers.get(index) {
+                Some(c) => first_problem(entity, index, check_customer(c)),
+                None => Ok(()),
+            },
+            Entity::Staff => match data.staff.get(index) {
+                Some(s) => first_problem(entity, index, check_staff(s)),
+                None => Ok(()),
+            },
+            Entity::Cases => {
+                let Some(c) = data.cases.get(index) else { return Ok(()) };
+                if let Some(id) = c.customer_id.filter(|id| !self.customers.contains(id)) {
+                    return dangling(id);
+                }
+                if let Some(id) = c.duplicate_of.filter(|id| !self.cases.contains_key(id)) {
+                    return dangling(id);
+                }
+                if let Some(&id) = c.staff_involved.iter().find(|id| !self.staff.contains(id)) {
+                    return dangling(id);
+                }
+                first_problem(entity, index, check_case(c))
+            }
+            Entity::Revisits => {
+                let Some(r) = data.revisits.get(index) else { return Ok(()) };
+                let case = r.case_id.and_then(|id| self.case(data, id));
+                if let (Some(case_id), None) = (r.case_id, case) {
+                    return dangling(case_id);
+                }
+                if !self.customers.contains(&r.customer_id) {
+                    return dangling(r.customer_id);
+                }
+                let people = r.assignee_id.into_iter().chain(r.result.as_ref().and_then(|x| x.staff_id));
+                if let Some(id) = people.into_iter().find(|id| !self.staff.contains(id)) {
+                    return dangling(id);
+                }
+                if let Some(id) =
+                    r.result.as_ref().and_then(|x| x.signature_id).filter(|id| !self.signatures.contains(id))
+                {
+                    return dangling(id);
+                }
+                first_problem(entity, index, check_revisit(r, case))
+            }
+            Entity::OpenLetters => {
+                let Some(l) = data.open_letters.get(index) else { return Ok(()) };
+                if let Some(&id) = l.case_ids.iter().find(|id| !self.cases.contains_key(id)) {
+                    return dangling(id);
+                }
+                first_problem(entity, index, check_open_letter(l, |id| self.case(data, id)))
+            }
+            Entity::Signatures => {
+                let Some(s) = data.signatures.get(index) else { return Ok(()) };
+                if !self.revisits.contains(&s.revisit_id) {
+                    return dangling(s.revisit_id);
+                }
+                first_problem(entity, index, check_signature(s))
+            }
+        }
+    }
+}
+
+/// The id of `data`'s record `index` of `entity`.
+fn record_id(data: &Dataset, entity: Entity, index: usize) -> Option<Uuid> {
+    match entity {
+        Entity::Customers => data.customers.get(index).map(|r| r.id),
+        Entity::Cases => data.cases.get(index).map(|r| r.id),
+        Entity::Revisits => data.revisits.get(index).map(|r| r.id),
+        Entity::Staff => data.staff.get(index).map(|r| r.id),
+        Entity::OpenLetters => data.open_letters.get(index).map(|r| r.id),
+        Entity::Signatures => data.signatures.get(index).map(|r| r.id),
+    }
 }

@@ -134,7 +134,7 @@ pub fn group<T: Stored>(records: &[T]) -> BTreeMap<u32, Vec<&T>> {
 /// bytes are copied as they are.
 pub fn encode<T: Stored>(bucket: u32, records: &[&T]) -> Result<JsValue, StoreError> {
     let encode_error = |e: String| StoreError::Encode(e);
-    let json = serde_json::to_vec(records).map_err(|e| encode_error(e.to_string()))?;
+    let json = serde_json::to_string(records).map_err(|e| encode_error(e.to_string()))?;
     let mut keys: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
     for r in records {
         r.keys(&mut |index, key| {
@@ -146,7 +146,7 @@ pub fn encode<T: Stored>(bucket: u32, records: &[&T]) -> Result<JsValue, StoreEr
         Reflect::set(&row, &JsValue::from_str(field), value).map_err(|e| encode_error(format!("{e:?}")))
     };
     set("bucket", &JsValue::from(bucket))?;
-    set("records", &Uint8Array::from(json.as_slice()).into())?;
+    set("records", &Uint8Array::from(json.as_bytes()).into())?;
     for (index, values) in keys {
         // One JSON text per list: far fewer crossings into JavaScript than
         // one per key (a bucket of revisits has thousands).
@@ -165,7 +165,10 @@ pub fn decode<T: Stored>(row: &JsValue) -> Result<Vec<T>, StoreError> {
         .and_then(|t| t.dyn_into::<Uint8Array>().ok())
         .ok_or_else(|| corrupt(format!("bucket {bucket:?} has no records")))?
         .to_vec();
-    serde_json::from_slice(&bytes).map_err(|e| corrupt(format!("bucket {bucket:?}: {e}")))
+    // Read as text: the bundle then carries one JSON reader per record
+    // type (the backup's), not a second one for bytes.
+    let text = std::str::from_utf8(&bytes).map_err(|e| corrupt(format!("bucket {bucket:?}: {e}")))?;
+    serde_json::from_str(text).map_err(|e| corrupt(format!("bucket {bucket:?}: {e}")))
 }
 
 /// The records of many bucket rows, in row order.

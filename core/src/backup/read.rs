@@ -113,6 +113,7 @@ enum Stage<'a> {
 
 /// The header's fields, once read.
 struct Envelope<'a> {
+    version: u64,
     app_version: String,
     exported_at: DateTime<Utc>,
     device_id: Uuid,
@@ -144,7 +145,9 @@ const STEP: Sizes = Sizes { outline: 12 << 20, records: 2 << 20, hash: 3 << 20, 
 
 /// Each stage's share of the work, per byte of the file, in the order of
 /// [`Stage`]: roughly the time each took natively on an office's file.
-const WEIGHTS: [u64; 6] = [1, 10, 54, 38, 7, 75];
+/// Only a migrated (format v1, small) file is sealed again, so sealing
+/// weighs nothing: the bar is full by then.
+const WEIGHTS: [u64; 6] = [1, 10, 54, 38, 7, 0];
 
 impl<'a> Reading<'a> {
     /// Starts reading `bytes`; nothing is read until the first step.
@@ -180,10 +183,19 @@ impl<'a> Reading<'a> {
             Stage::Check { envelope, data, mut check } => match check.step(&data, sizes.check)? {
                 true => {
                     // Returned as a current-version backup of the (migrated) content.
-                    let Envelope { app_version, exported_at, device_id, .. } = envelope;
-                    let backup = Backup::unsealed(data, &app_version, device_id, exported_at);
-                    let sealing = Sealing::new(&Head::of(&backup));
-                    Stage::Seal { backup, sealing }
+                    let Envelope { version, app_version, exported_at, device_id, sha256, .. } = envelope;
+                    let mut backup = Backup::unsealed(data, &app_version, device_id, exported_at);
+                    if version == u64::from(FORMAT_VERSION) {
+                        // The file's own checksum, just verified over the
+                        // same values: sealing them again would hash the
+                        // whole office a second time (40% of the reading).
+                        backup.sha256 = sha256.to_ascii_lowercase();
+                        Stage::Checked(backup)
+                    } else {
+                        // Migrated content: its checksum is a new one.
+                        let sealing = Sealing::new(&Head::of(&backup));
+                        Stage::Seal { backup, sealing }
+                    }
                 }
                 false => Stage::Check { envelope, data, check },
             },
@@ -273,7 +285,7 @@ fn after_outline(outline: Outline<'_>) -> Result<Stage<'_>, BackupError> {
     let counts: Counts = root.field("counts")?;
     let data = root.get("data").ok_or(BackupError::Missing("data"))?;
     let v1 = if version == 1 { Some(read_v1(data)?) } else { None };
-    let envelope = Envelope { app_version, exported_at, device_id, sha256, counts, fields: root.0 };
+    let envelope = Envelope { version, app_version, exported_at, device_id, sha256, counts, fields: root.0 };
     match v1 {
         Some(dataset) => after_records(envelope, dataset),
         // `data` was split into its members by the outline pass when it is an object.
@@ -1143,7 +1155,9 @@ mod tests {
         let (_, progress) = read(pretty().as_bytes(), SMALL);
         assert!(progress.len() > 1000, "{} steps", progress.len());
         let biggest = progress.windows(2).map(|w| w[1].done - w[0].done).max().unwrap();
-        assert!(biggest < progress[0].total / 50, "a step moved {biggest} of {}", progress[0].total);
+        // The largest moves are whole records of this small office (reading
+        // records is half of the work).
+        assert!(biggest < progress[0].total / 25, "a step moved {biggest} of {}", progress[0].total);
     }
 
     #[test]

@@ -58,16 +58,7 @@ impl AppState {
             generation.update_value(|g| g.0 += 1);
             data.refetch()
         });
-        Self {
-            db,
-            data,
-            page: RwSignal::new(initial),
-            notice: RwSignal::new(None),
-            safety,
-            generation,
-            adopted,
-            i18n,
-        }
+        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None), safety, generation, adopted, i18n }
     }
 
     async fn connect(

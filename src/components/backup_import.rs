@@ -194,11 +194,13 @@ pub fn BackupImport() -> impl IntoView {
         let Some(c) = checked.try_update_value(Option::take).flatten() else { return };
         drop(c.backup);
         let Ok(m) = c.merge else { return };
-        let writes = m.writes;
         // The merged records are what the database holds only if nothing
         // was saved since the merge was planned; otherwise they are read back.
-        let merged = (app.writes_seen() == c.seen).then_some(m.merged);
-        app.save_then(Msg::Merged, |db| async move { db.merge_in(&writes, &report).await }, move || merged).await;
+        let current = app.writes_seen() == c.seen;
+        let m = Rc::new(m);
+        let written = m.clone();
+        let stored = move || Rc::try_unwrap(m).ok().filter(|_| current).map(|m| m.merged);
+        app.save_then(Msg::Merged, |db| async move { db.merge_in(&written.writes(), &report).await }, stored).await;
         forget();
     });
 

@@ -15,6 +15,7 @@ use std::task::Poll;
 use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
+use huifang_core::backup::merge::Writes;
 use huifang_core::model::Dataset;
 
 use super::bucket::{self, Stored};
@@ -87,7 +88,7 @@ impl Database {
     /// Adds and updates the records of `writes` by id, keeping every other
     /// record and the settings (merge from backup): all or none. Each
     /// bucket touched is read and rewritten with the changes.
-    pub async fn merge_in(&self, writes: &Dataset, progress: &dyn Fn(Progress)) -> Result<(), StoreError> {
+    pub async fn merge_in(&self, writes: &Writes<'_>, progress: &dyn Fn(Progress)) -> Result<(), StoreError> {
         let total = writes.record_count();
         let done = std::cell::Cell::new(0);
         let step = |n: usize| {
@@ -96,12 +97,12 @@ impl Database {
         };
         progress(Progress { done: 0, total });
         self.write(&RECORD_STORES, |tx| async move {
-            put_all(&tx, &writes.customers, &step).await?;
-            put_all(&tx, &writes.staff, &step).await?;
-            put_all(&tx, &writes.cases, &step).await?;
-            put_all(&tx, &writes.open_letters, &step).await?;
-            put_all(&tx, &writes.signatures, &step).await?;
-            put_all(&tx, &writes.revisits, &step).await
+            put_all(&tx, writes.customers.iter().copied(), &step).await?;
+            put_all(&tx, writes.staff.iter().copied(), &step).await?;
+            put_all(&tx, writes.cases.iter().copied(), &step).await?;
+            put_all(&tx, writes.open_letters.iter().copied(), &step).await?;
+            put_all(&tx, writes.signatures.iter().copied(), &step).await?;
+            put_all(&tx, writes.revisits.iter().copied(), &step).await
         })
         .await
     }
@@ -275,7 +276,7 @@ mod tests {
         let mut changed = local.customers[1].clone();
         changed.name = "已改名".into();
         let added = customers(4).pop().unwrap();
-        let writes = Dataset { customers: vec![changed.clone(), added.clone()], ..Dataset::default() };
+        let writes = Writes { customers: vec![&changed, &added], ..Writes::default() };
         db.merge_in(&writes, &|_| {}).await.unwrap();
 
         let after = db.load().await.unwrap();

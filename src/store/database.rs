@@ -232,12 +232,12 @@ pub enum RetentionError {
 
 /// Adds or replaces `records` by id inside `tx`; `done` hears how many
 /// records each bucket written held of them.
-pub(super) async fn put_all<T: Stored + Clone>(
+pub(super) async fn put_all<'r, T: Stored + Clone + 'r>(
     tx: &rexie::Transaction,
-    records: &[T],
+    records: impl IntoIterator<Item = &'r T>,
     done: &dyn Fn(usize),
 ) -> Result<(), StoreError> {
-    change(tx, records.iter().map(Change::Put).collect(), done).await
+    change(tx, records.into_iter().map(Change::Put).collect(), done).await
 }
 
 /// Applies `changes` inside `tx`: each bucket touched is read, changed and

@@ -114,10 +114,11 @@ pub struct Merge {
     /// entity ordered by creation time, then id (as storage lists them);
     /// this tablet's settings.
     pub merged: Dataset,
-    /// The records to put, in one transaction: the added ones and those
-    /// where the file won. Its `settings` are this tablet's, unchanged:
-    /// a merge does not write settings.
-    pub writes: Dataset,
+    /// Where in `merged` the records to put are (the added ones and those
+    /// where the file won), in [`Entity::ALL`] order: positions, not
+    /// copies, which at office scale would be hundreds of megabytes. See
+    /// [`Merge::writes`].
+    written: [Vec<usize>; 6],
     /// In [`Entity::ALL`] order; see [`Merge::counts_of`].
     pub counts: [(Entity, MergeCounts); 6],
     /// Every same-id pair with different content, entity by entity in
@@ -132,9 +133,66 @@ impl Merge {
         self.counts.iter().find(|(e, _)| *e == entity).map(|(_, c)| *c).unwrap_or_default()
     }
 
+    /// The records to put, in one transaction, borrowed from `merged`. A
+    /// merge writes no settings: this tablet's are kept.
+    pub fn writes(&self) -> Writes<'_> {
+        fn pick<'a, T: Record>(merged: &'a Dataset, at: &[usize]) -> Vec<&'a T> {
+            let all = T::all(merged);
+            at.iter().filter_map(|&i| all.get(i)).collect()
+        }
+        let (m, w) = (&self.merged, &self.written);
+        Writes {
+            customers: pick(m, &w[0]),
+            cases: pick(m, &w[1]),
+            revisits: pick(m, &w[2]),
+            staff: pick(m, &w[3]),
+            open_letters: pick(m, &w[4]),
+            signatures: pick(m, &w[5]),
+        }
+    }
+
     /// Nothing to write: the file holds nothing this tablet lacks.
     pub fn is_noop(&self) -> bool {
         self.counts.iter().all(|(_, c)| c.added == 0 && c.updated == 0)
+    }
+}
+
+/// The records a merge puts, in storage order, borrowed from
+/// [`Merge::merged`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Writes<'a> {
+    pub customers: Vec<&'a Customer>,
+    pub cases: Vec<&'a Case>,
+    pub revisits: Vec<&'a Revisit>,
+    pub staff: Vec<&'a Staff>,
+    pub open_letters: Vec<&'a OpenLetter>,
+    pub signatures: Vec<&'a Signature>,
+}
+
+impl Writes<'_> {
+    pub fn record_count(&self) -> usize {
+        self.customers.len()
+            + self.cases.len()
+            + self.revisits.len()
+            + self.staff.len()
+            + self.open_letters.len()
+            + self.signatures.len()
+    }
+
+    /// A copy of the records (settings at their defaults), for comparisons.
+    pub fn to_dataset(&self) -> Dataset {
+        fn owned<T: Clone>(records: &[&T]) -> Vec<T> {
+            records.iter().map(|r| (*r).clone()).collect()
+        }
+        Dataset {
+            customers: owned(&self.customers),
+            cases: owned(&self.cases),
+            revisits: owned(&self.revisits),
+            staff: owned(&self.staff),
+            open_letters: owned(&self.open_letters),
+            signatures: owned(&self.signatures),
+            settings: Default::default(),
+        }
     }
 }
 
@@ -259,19 +317,19 @@ struct Pending<T> {
     winner: Side,
 }
 
-/// Merges one entity into `merged` and `writes`.
+/// Merges one entity into `merged`; also returns where in it the records
+/// to put are.
 fn merge_entity<T: Record>(
     local: &Dataset,
     incoming: &Dataset,
     merged: &mut Dataset,
-    writes: &mut Dataset,
-) -> (MergeCounts, Vec<Pending<T>>) {
+) -> (MergeCounts, Vec<usize>, Vec<Pending<T>>) {
     let (local, incoming) = (T::all(local), T::all(incoming));
     let theirs: IdMap<Uuid, &T> = incoming.iter().map(|r| (r.id(), r)).collect();
     let mut ours: IdSet<Uuid> = IdSet::with_capacity_and_hasher(local.len(), Default::default());
     let mut counts = MergeCounts::default();
     let mut kept = Vec::with_capacity(local.len() + incoming.len());
-    let mut written = Vec::new();
+    let mut written: IdSet<Uuid> = IdSet::default();
     let mut pending = Vec::new();
     for l in local {
         ours.insert(l.id());
@@ -289,7 +347,7 @@ fn merge_entity<T: Record>(
                 let version = match side {
                     Side::Incoming => {
                         counts.updated += 1;
-                        written.push(i.clone());
+                        written.insert(i.id());
                         i
                     }
                     Side::Local => {
@@ -310,14 +368,13 @@ fn merge_entity<T: Record>(
     for i in incoming.iter().filter(|i| !ours.contains(&i.id())) {
         counts.added += 1;
         kept.push(i.clone());
-        written.push(i.clone());
+        written.insert(i.id());
     }
     kept.sort_by(storage_order);
-    written.sort_by(storage_order);
     pending.sort_by(|a, b| storage_order(&a.kept, &b.kept));
+    let at = kept.iter().enumerate().filter(|(_, r)| written.contains(&r.id())).map(|(i, _)| i).collect();
     *T::all_mut(merged) = kept;
-    *T::all_mut(writes) = written;
-    (counts, pending)
+    (counts, at, pending)
 }
 
 fn label_all<T: Record>(pending: Vec<Pending<T>>, lookup: &Lookup<'_>, out: &mut Vec<Conflict>) {
@@ -366,13 +423,12 @@ fn positioned(data: &Dataset, problem: BackupError) -> MergeError {
 /// result is checked again as a whole.
 pub fn merge(local: &Dataset, incoming: &Dataset) -> Result<Merge, MergeError> {
     let mut merged = Dataset { settings: local.settings.clone(), ..Dataset::default() };
-    let mut writes = Dataset { settings: local.settings.clone(), ..Dataset::default() };
-    let (customers, p_customers) = merge_entity::<Customer>(local, incoming, &mut merged, &mut writes);
-    let (cases, p_cases) = merge_entity::<Case>(local, incoming, &mut merged, &mut writes);
-    let (revisits, p_revisits) = merge_entity::<Revisit>(local, incoming, &mut merged, &mut writes);
-    let (staff, p_staff) = merge_entity::<Staff>(local, incoming, &mut merged, &mut writes);
-    let (letters, p_letters) = merge_entity::<OpenLetter>(local, incoming, &mut merged, &mut writes);
-    let (signatures, p_signatures) = merge_entity::<Signature>(local, incoming, &mut merged, &mut writes);
+    let (customers, w_customers, p_customers) = merge_entity::<Customer>(local, incoming, &mut merged);
+    let (cases, w_cases, p_cases) = merge_entity::<Case>(local, incoming, &mut merged);
+    let (revisits, w_revisits, p_revisits) = merge_entity::<Revisit>(local, incoming, &mut merged);
+    let (staff, w_staff, p_staff) = merge_entity::<Staff>(local, incoming, &mut merged);
+    let (letters, w_letters, p_letters) = merge_entity::<OpenLetter>(local, incoming, &mut merged);
+    let (signatures, w_signatures, p_signatures) = merge_entity::<Signature>(local, incoming, &mut merged);
     check_dataset(&merged).map_err(|problem| positioned(&merged, problem))?;
 
     let mut conflicts = Vec::new();
@@ -401,6 +457,6 @@ pub fn merge(local: &Dataset, incoming: &Dataset) -> Result<Merge, MergeError> {
         conflicts,
         settings_differ: local.settings != incoming.settings,
         merged,
-        writes,
+        written: [w_customers, w_cases, w_revisits, w_staff, w_letters, w_signatures],
     })
 }

@@ -32,7 +32,8 @@ fn id(kind: u128, n: usize) -> Uuid {
 /// bucket holds several records and every query finds some and leaves some.
 fn office() -> Dataset {
     let start = d("2026-09-01");
-    let day = |n: usize| start.checked_add_days(Days::new((n % 120) as u64)).unwrap();
+    let later = |d: NaiveDate, n: usize| d.checked_add_days(Days::new(n as u64)).unwrap();
+    let day = |n: usize| later(start, n % 120);
     let customers: Vec<Customer> = (0..300)
         .map(|i| {
             let unit = Unit { building: format!("{}栋", i % 7 + 1), entrance: "1单元".into(), room: format!("{i}") };
@@ -41,13 +42,14 @@ fn office() -> Dataset {
         .collect();
     let cases: Vec<Case> = (0..600)
         .map(|i| Case {
-            completed_on: (i % 2 == 0).then(|| day(i + 3)),
+            completed_on: (i % 2 == 0).then(|| later(day(i), 3)),
             ..Case::new(id(2, i), Some(customers[i % 300].id), CaseKind::Repair, day(i), format!("报修{i}"), now())
         })
         .collect();
     let revisits: Vec<Revisit> = (0..900)
         .map(|i| {
-            let case = &cases[i % 600];
+            // Revisits follow completed cases (the even ones).
+            let case = &cases[(2 * i) % 600];
             let mut r = Revisit {
                 id: id(3, i),
                 case_id: Some(case.id),
@@ -56,7 +58,7 @@ fn office() -> Dataset {
                 round: 1,
                 parent_id: None,
                 escalation: false,
-                due_on: day(i + 5),
+                due_on: later(case.received_on, 5 + i / 600),
                 assignee_id: None,
                 attempts: Vec::new(),
                 result: None,
@@ -70,7 +72,7 @@ fn office() -> Dataset {
                 1 => {
                     r.result = Some(RevisitResult {
                         method: Method::Phone,
-                        visited_on: day(i + 40),
+                        visited_on: later(case.received_on, 6 + i / 600),
                         at: None,
                         staff_id: None,
                         content: "已修好".into(),
@@ -82,8 +84,11 @@ fn office() -> Dataset {
                     })
                 }
                 2 => {
-                    r.closure =
-                        Some(Closure { on: day(i + 9), reason: ClosureReason::Unreachable, note: String::new() })
+                    r.closure = Some(Closure {
+                        on: later(case.received_on, 9 + i / 600),
+                        reason: ClosureReason::Unreachable,
+                        note: String::new(),
+                    })
                 }
                 _ => {}
             }
@@ -139,7 +144,7 @@ async fn every_query_finds_exactly_the_records_its_rule_names() {
     db.replace_all(&data).await.unwrap();
     assert_eq!(db.load().await.unwrap(), data);
 
-    let customer = data.customers[17].id;
+    let customer = data.customers[18].id;
     let case = data.cases[42].id;
     let revisit_queries = [
         RevisitQuery::OfCustomer(customer),
@@ -184,7 +189,7 @@ async fn a_single_save_changes_its_record_and_the_indexes_and_nothing_else() {
     let mut done = data.revisits[i].clone();
     done.result = Some(RevisitResult {
         method: Method::HomeVisit,
-        visited_on: d("2027-01-05"),
+        visited_on: d("2027-06-05"),
         at: None,
         staff_id: None,
         content: "上门确认".into(),
@@ -200,8 +205,8 @@ async fn a_single_save_changes_its_record_and_the_indexes_and_nothing_else() {
     assert_eq!(db.load().await.unwrap(), data);
     let open = db.revisits(RevisitQuery::Status(RevisitStatus::Open)).await.unwrap();
     assert!(!open.iter().any(|r| r.id == done.id));
-    let january = db.revisits(RevisitQuery::Month(YearMonth::new(2027, 1).unwrap())).await.unwrap();
-    assert_eq!(ids(&january, |r| r.id), vec![done.id]);
+    let june = db.revisits(RevisitQuery::Month(YearMonth::new(2027, 6).unwrap())).await.unwrap();
+    assert_eq!(ids(&june, |r| r.id), vec![done.id]);
     drop_db(&name, db).await;
 }
 
@@ -300,4 +305,29 @@ async fn a_schema_v2_database_with_data_opens_with_every_record_moved_into_bucke
     let again = Database::open(&name).await.unwrap();
     assert_eq!(again.load().await.unwrap(), data);
     drop_db(&name, again).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_backup_written_from_the_stored_text_holds_exactly_the_stored_records() {
+    let (name, db) = fresh().await;
+    let mut data = office();
+    data.customers[0].name = "王美丽 🌸 <script>\"\u{2028}".into();
+    data.settings.policies.min_attempts += 1;
+    db.replace_all(&data).await.unwrap();
+
+    let stored = db.stored_records().await.unwrap();
+    assert_eq!(stored.counts, huifang_core::backup::Counts::of(&data));
+    let at = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
+    let file = huifang_core::backup::export_stored(&stored.text, &stored.counts, "test", Uuid::from_u128(9), at);
+    let mut back = huifang_core::backup::parse(&file).expect("a sound backup").data;
+    back.sort_by_entry();
+    assert_eq!(back, data, "every record and the settings, exactly");
+
+    // An empty database makes an empty, sound backup.
+    let (empty_name, empty) = fresh().await;
+    let stored = empty.stored_records().await.unwrap();
+    let file = huifang_core::backup::export_stored(&stored.text, &stored.counts, "test", Uuid::from_u128(9), at);
+    assert!(huifang_core::backup::parse(&file).unwrap().data.is_empty());
+    drop_db(&empty_name, empty).await;
+    drop_db(&name, db).await;
 }

@@ -1,7 +1,7 @@
 //! The backup file: what is accepted exactly, and what is refused and where.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use huifang_core::backup::{parse, Backup, BackupError, Entity, Progress, Reading, Step};
+use huifang_core::backup::{parse, Backup, BackupError, Counts, Entity, Progress, Reading, Step};
 use huifang_core::model::*;
 use huifang_core::validation::{Field, Problem};
 use proptest::prelude::*;
@@ -140,7 +140,28 @@ fn an_export_reads_back_exactly_including_cjk_emoji_and_markup_as_text() {
 fn exporting_borrowed_records_writes_the_same_file_as_a_backup() {
     let data = sample();
     let borrowed = huifang_core::backup::export_json(&data, "0.1.0", DEVICE, now());
-    assert_eq!(borrowed, json_of(data));
+    assert_eq!(borrowed, json_of(data).into_bytes());
+}
+
+#[test]
+fn a_file_around_the_stored_text_of_the_records_reads_back_as_the_same_records_in_any_order() {
+    let data = sample();
+    // The same text as the records serialized here: the same file.
+    let text = serde_json::to_vec(&data).unwrap();
+    let stored = huifang_core::backup::export_stored(&text, &Counts::of(&data), "0.1.0", DEVICE, now());
+    assert_eq!(stored, json_of(data.clone()).into_bytes());
+    // Storage holds records in its own order (by bucket): still a sound file.
+    let mut shuffled = data.clone();
+    shuffled.customers.reverse();
+    shuffled.cases.reverse();
+    shuffled.revisits.reverse();
+    let text = serde_json::to_vec(&shuffled).unwrap();
+    let file = huifang_core::backup::export_stored(&text, &Counts::of(&data), "0.1.0", DEVICE, now());
+    let mut back = parse(&file).unwrap().data;
+    back.sort_by_entry();
+    let mut expected = data;
+    expected.sort_by_entry();
+    assert_eq!(back, expected);
 }
 
 #[test]

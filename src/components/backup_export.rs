@@ -51,13 +51,15 @@ pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -
         }
         problem.set(None);
         let (device, at) = (device::device_id(), clock::now());
-        let write = |data: &Dataset| backup::export_json(data, APP_VERSION, device, at);
-        let plain = match app.with_current_data(write) {
-            Some(json) => json.into_bytes(),
-            None => match load(app).await {
-                Ok(data) => write(&data).into_bytes(),
-                Err(e) => return app.store_failed(&e),
-            },
+        // Written from the database's own text of the records: always what
+        // was last saved, and nothing parsed and written out again.
+        let stored = match app.database().await {
+            Ok(db) => db.stored_records().await,
+            Err(e) => Err(e),
+        };
+        let plain = match stored {
+            Ok(s) => backup::export_stored(&s.text, &s.counts, APP_VERSION, device, at),
+            Err(e) => return app.store_failed(&e),
         };
         let file_name = backup::file_name(at);
         let (name, bytes, done) = match secret {

@@ -146,6 +146,8 @@ pub fn encode<T: Stored>(bucket: u32, records: &[&T]) -> Result<JsValue, StoreEr
         Reflect::set(&row, &JsValue::from_str(field), value).map_err(|e| encode_error(format!("{e:?}")))
     };
     set("bucket", &JsValue::from(bucket))?;
+    // So a backup can be written from the stored text without parsing it.
+    set("count", &JsValue::from(records.len() as u32))?;
     set("records", &Uint8Array::from(json.as_bytes()).into())?;
     for (index, values) in keys {
         // One JSON text per list: far fewer crossings into JavaScript than
@@ -169,6 +171,21 @@ pub fn decode<T: Stored>(row: &JsValue) -> Result<Vec<T>, StoreError> {
     // type (the backup's), not a second one for bytes.
     let text = std::str::from_utf8(&bytes).map_err(|e| corrupt(format!("bucket {bucket:?}: {e}")))?;
     serde_json::from_str(text).map_err(|e| corrupt(format!("bucket {bucket:?}: {e}")))
+}
+
+/// A bucket row's records as stored: the text of a JSON array, and how
+/// many records it holds.
+pub fn stored_text(store: &'static str, row: &JsValue) -> Result<(Vec<u8>, usize), StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt { store, detail };
+    let field = |name: &str| Reflect::get(row, &JsValue::from_str(name)).ok();
+    let bucket = field("bucket").and_then(|b| b.as_f64());
+    let count =
+        field("count").and_then(|c| c.as_f64()).ok_or_else(|| corrupt(format!("bucket {bucket:?} has no count")))?;
+    let bytes = field("records")
+        .and_then(|t| t.dyn_into::<Uint8Array>().ok())
+        .ok_or_else(|| corrupt(format!("bucket {bucket:?} has no records")))?
+        .to_vec();
+    Ok((bytes, count as usize))
 }
 
 /// The records of many bucket rows, in row order.

@@ -1,6 +1,7 @@
 //! IndexedDB storage through `rexie`: a thin layer that turns the domain
 //! records into rows and back. All rules live in `huifang-core`.
 
+mod backup_text;
 mod bucket;
 mod bulk;
 mod database;
@@ -9,6 +10,7 @@ mod migrations;
 mod query;
 pub mod schema;
 
+pub use backup_text::StoredRecords;
 pub use bucket::{bucket_of, BUCKETS};
 pub use bulk::Progress;
 pub use database::{Database, RetentionError};

@@ -28,10 +28,10 @@ pub(super) fn of_backup(backup: &Backup) -> String {
 
 /// The checksum of a sealed text already in compact form, given in pieces
 /// (the export hashes the text it writes).
-pub(super) fn of_text(pieces: &[&str]) -> String {
+pub(super) fn of_text(pieces: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
     for piece in pieces {
-        hasher.update(piece.as_bytes());
+        hasher.update(piece);
     }
     hex(hasher)
 }

@@ -162,13 +162,40 @@ pub fn file_name(at: DateTime<Utc>) -> String {
 }
 
 /// The file [`Backup::new`] + [`Backup::to_json`] would write for `data`,
-/// without taking or copying it: a whole office is hundreds of megabytes
-/// in memory, and the app exports the copy it already holds.
-///
-/// The records are serialized once: the checksum covers the header fields
-/// and `data` in their compact form, which is exactly the text the file
-/// carries, so the same text is hashed and then written.
-pub fn export_json(data: &Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> String {
+/// as UTF-8 bytes, without taking or copying the records: a whole office
+/// is hundreds of megabytes in memory.
+pub fn export_json(data: &Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Vec<u8> {
+    // Plain structs with string keys cannot fail to serialize.
+    seal(&Counts::of(data), app_version, device_id, exported_at, |file| {
+        let _ = serde_json::to_writer(file, data);
+    })
+}
+
+/// A backup file around `data`, the text of the `data` object as the
+/// storage already holds it (compact JSON records, in any order, then
+/// `settings`), with `counts` its records per entity: the records are
+/// not parsed and written out again.
+pub fn export_stored(
+    data: &[u8],
+    counts: &Counts,
+    app_version: &str,
+    device_id: Uuid,
+    exported_at: DateTime<Utc>,
+) -> Vec<u8> {
+    seal(counts, app_version, device_id, exported_at, |file| file.extend_from_slice(data))
+}
+
+/// The file: the header, the checksum, then the `data` object that
+/// `write_data` appends. The checksum covers the header fields and `data`
+/// in their compact form, which is exactly the text the file carries, so
+/// the written text is hashed and the checksum filled in before it.
+fn seal(
+    counts: &Counts,
+    app_version: &str,
+    device_id: Uuid,
+    exported_at: DateTime<Utc>,
+    write_data: impl FnOnce(&mut Vec<u8>),
+) -> Vec<u8> {
     /// [`Backup`]'s fields before `sha256`, in its order.
     #[derive(Serialize)]
     struct Header<'a> {
@@ -179,25 +206,29 @@ pub fn export_json(data: &Dataset, app_version: &str, device_id: Uuid, exported_
         device_id: &'a Uuid,
         counts: &'a Counts,
     }
-    let counts = Counts::of(data);
+    const DATA: &[u8] = b",\"data\":";
     let header = Header {
         format: FORMAT,
         format_version: FORMAT_VERSION,
         app_version,
         exported_at: &exported_at,
         device_id: &device_id,
-        counts: &counts,
+        counts,
     };
-    // Plain structs with string keys cannot fail to serialize.
-    let header = serde_json::to_string(&header).unwrap_or_default();
-    let records = serde_json::to_string(data).unwrap_or_default();
+    let header = serde_json::to_vec(&header).unwrap_or_default();
     // `{"format":…,"counts":{…}` : the header without its closing brace.
-    let open = header.strip_suffix('}').unwrap_or(&header);
-    let sha256 = checksum::of_text(&[open, ",\"data\":", &records, "}"]);
-    let mut file = String::with_capacity(open.len() + sha256.len() + records.len() + 32);
-    for part in [open, ",\"sha256\":\"", &sha256, "\",\"data\":", &records, "}"] {
-        file.push_str(part);
-    }
+    let open = header.strip_suffix(b"}").unwrap_or(&header);
+    let mut file = open.to_vec();
+    file.extend_from_slice(b",\"sha256\":\"");
+    let sha_at = file.len();
+    file.extend_from_slice(&[b'0'; 64]);
+    file.extend_from_slice(b"\"");
+    file.extend_from_slice(DATA);
+    let data_at = file.len();
+    write_data(&mut file);
+    file.push(b'}');
+    let sha256 = checksum::of_text(&[open, DATA, &file[data_at..]]);
+    file[sha_at..sha_at + 64].copy_from_slice(sha256.as_bytes());
     file
 }
 

@@ -318,7 +318,8 @@ async fn a_backup_written_from_the_stored_text_holds_exactly_the_stored_records(
     let stored = db.stored_records().await.unwrap();
     assert_eq!(stored.counts, huifang_core::backup::Counts::of(&data));
     let at = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
-    let file = huifang_core::backup::export_stored(&stored.text, &stored.counts, "test", Uuid::from_u128(9), at);
+    let file =
+        huifang_core::backup::export_stored(&stored.counts, "test", Uuid::from_u128(9), at, |f| stored.write_to(f));
     let mut back = huifang_core::backup::parse(&file).expect("a sound backup").data;
     back.sort_by_entry();
     assert_eq!(back, data, "every record and the settings, exactly");
@@ -326,7 +327,8 @@ async fn a_backup_written_from_the_stored_text_holds_exactly_the_stored_records(
     // An empty database makes an empty, sound backup.
     let (empty_name, empty) = fresh().await;
     let stored = empty.stored_records().await.unwrap();
-    let file = huifang_core::backup::export_stored(&stored.text, &stored.counts, "test", Uuid::from_u128(9), at);
+    let file =
+        huifang_core::backup::export_stored(&stored.counts, "test", Uuid::from_u128(9), at, |f| stored.write_to(f));
     assert!(huifang_core::backup::parse(&file).unwrap().data.is_empty());
     drop_db(&empty_name, empty).await;
     drop_db(&name, db).await;

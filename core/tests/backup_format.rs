@@ -148,7 +148,8 @@ fn a_file_around_the_stored_text_of_the_records_reads_back_as_the_same_records_i
     let data = sample();
     // The same text as the records serialized here: the same file.
     let text = serde_json::to_vec(&data).unwrap();
-    let stored = huifang_core::backup::export_stored(&text, &Counts::of(&data), "0.1.0", DEVICE, now());
+    let write = |text: Vec<u8>| move |file: &mut Vec<u8>| file.extend_from_slice(&text);
+    let stored = huifang_core::backup::export_stored(&Counts::of(&data), "0.1.0", DEVICE, now(), write(text));
     assert_eq!(stored, json_of(data.clone()).into_bytes());
     // Storage holds records in its own order (by bucket): still a sound file.
     let mut shuffled = data.clone();
@@ -156,7 +157,7 @@ fn a_file_around_the_stored_text_of_the_records_reads_back_as_the_same_records_i
     shuffled.cases.reverse();
     shuffled.revisits.reverse();
     let text = serde_json::to_vec(&shuffled).unwrap();
-    let file = huifang_core::backup::export_stored(&text, &Counts::of(&data), "0.1.0", DEVICE, now());
+    let file = huifang_core::backup::export_stored(&Counts::of(&data), "0.1.0", DEVICE, now(), write(text));
     let mut back = parse(&file).unwrap().data;
     back.sort_by_entry();
     let mut expected = data;

@@ -58,7 +58,7 @@ pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -
             Err(e) => Err(e),
         };
         let plain = match stored {
-            Ok(s) => backup::export_stored(&s.text, &s.counts, APP_VERSION, device, at),
+            Ok(s) => backup::export_stored(&s.counts, APP_VERSION, device, at, |file| s.write_to(file)),
             Err(e) => return app.store_failed(&e),
         };
         let file_name = backup::file_name(at);

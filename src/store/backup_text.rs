@@ -3,6 +3,7 @@
 //! export joins them instead of parsing 200,000 records and writing them
 //! out again (seconds at office scale).
 
+use js_sys::Uint8Array;
 use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
@@ -14,15 +15,18 @@ use super::database::{decode, Database, SettingsRow, SETTINGS_KEY};
 use super::schema::{META, RECORD_STORES};
 use super::StoreError;
 
-/// The `data` object of a backup, as stored, and its records per entity.
+/// Every record and the settings as stored, checked, ready to be written
+/// as a backup's `data` object.
 pub struct StoredRecords {
-    pub text: Vec<u8>,
+    /// Each entity's rows (their records' JSON arrays), in [`Entity::ALL`] order.
+    arrays: Vec<(Entity, Vec<Uint8Array>)>,
+    settings: Settings,
     pub counts: Counts,
 }
 
 impl Database {
     /// Every record and the settings, read in one read-only transaction
-    /// (a consistent snapshot), as the text of a backup's `data` object.
+    /// (a consistent snapshot).
     pub async fn stored_records(&self) -> Result<StoredRecords, StoreError> {
         let mut stores = vec![META];
         stores.extend(RECORD_STORES);
@@ -37,47 +41,61 @@ impl Database {
             Some(v) if !v.is_undefined() => decode::<SettingsRow>(META, v)?.value,
             _ => Settings::default(),
         };
-
-        let mut text = b"{".to_vec();
         let mut counts = Counts::of(&Default::default());
+        let mut arrays = Vec::with_capacity(RECORD_STORES.len());
         // RECORD_STORES lists the stores in the order of Entity::ALL.
         for ((entity, store), rows) in Entity::ALL.into_iter().zip(RECORD_STORES).zip(rows) {
-            let _ = serde_json::to_writer(&mut text, entity.key());
-            text.extend_from_slice(b":[");
-            let mut first = true;
+            let mut texts = Vec::with_capacity(rows.len());
             for row in &rows {
-                let (array, n) = bucket::stored_text(store, row)?;
-                let records = array
-                    .strip_prefix(b"[")
-                    .and_then(|a| a.strip_suffix(b"]"))
-                    .ok_or_else(|| StoreError::Corrupt { store, detail: "a bucket is not a list".into() })?;
-                if records.is_empty() {
-                    continue;
-                }
-                if !first {
-                    text.push(b',');
-                }
-                first = false;
-                text.extend_from_slice(records);
-                add(&mut counts, entity, n);
+                let (text, n) = bucket::stored_text(store, row)?;
+                *count_of(&mut counts, entity) += n;
+                texts.push(text);
             }
-            text.extend_from_slice(b"],");
+            arrays.push((entity, texts));
         }
-        text.extend_from_slice(b"\"settings\":");
-        serde_json::to_writer(&mut text, &settings).map_err(|e| StoreError::Encode(e.to_string()))?;
-        text.push(b'}');
-        Ok(StoredRecords { text, counts })
+        Ok(StoredRecords { arrays, settings, counts })
     }
 }
 
-fn add(counts: &mut Counts, entity: Entity, n: usize) {
-    let slot = match entity {
+impl StoredRecords {
+    /// Appends the `data` object: each entity's records, the rows' arrays
+    /// joined into one, then the settings.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        out.push(b'{');
+        for (entity, texts) in &self.arrays {
+            // Keys and settings are plain values: they always serialize.
+            let _ = serde_json::to_writer(&mut *out, entity.key());
+            out.extend_from_slice(b":[");
+            let mut first = true;
+            for text in texts {
+                // Checked to be `[…]`: the records are what lies between.
+                let inner = text.subarray(1, text.length() - 1);
+                if inner.length() == 0 {
+                    continue;
+                }
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                let start = out.len();
+                out.resize(start + inner.length() as usize, 0);
+                inner.copy_to(&mut out[start..]);
+            }
+            out.extend_from_slice(b"],");
+        }
+        out.extend_from_slice(b"\"settings\":");
+        let _ = serde_json::to_writer(&mut *out, &self.settings);
+        out.push(b'}');
+    }
+}
+
+fn count_of(counts: &mut Counts, entity: Entity) -> &mut usize {
+    match entity {
         Entity::Customers => &mut counts.customers,
         Entity::Cases => &mut counts.cases,
         Entity::Revisits => &mut counts.revisits,
         Entity::Staff => &mut counts.staff,
         Entity::OpenLetters => &mut counts.open_letters,
         Entity::Signatures => &mut counts.signatures,
-    };
-    *slot += n;
+    }
 }

@@ -173,9 +173,9 @@ pub fn decode<T: Stored>(row: &JsValue) -> Result<Vec<T>, StoreError> {
     serde_json::from_str(text).map_err(|e| corrupt(format!("bucket {bucket:?}: {e}")))
 }
 
-/// A bucket row's records as stored: the text of a JSON array, and how
-/// many records it holds.
-pub fn stored_text(store: &'static str, row: &JsValue) -> Result<(Vec<u8>, usize), StoreError> {
+/// A bucket row's records as stored, the text of a JSON array (checked to
+/// be bracketed), and how many records it holds.
+pub fn stored_text(store: &'static str, row: &JsValue) -> Result<(Uint8Array, usize), StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { store, detail };
     let field = |name: &str| Reflect::get(row, &JsValue::from_str(name)).ok();
     let bucket = field("bucket").and_then(|b| b.as_f64());
@@ -183,8 +183,11 @@ pub fn stored_text(store: &'static str, row: &JsValue) -> Result<(Vec<u8>, usize
         field("count").and_then(|c| c.as_f64()).ok_or_else(|| corrupt(format!("bucket {bucket:?} has no count")))?;
     let bytes = field("records")
         .and_then(|t| t.dyn_into::<Uint8Array>().ok())
-        .ok_or_else(|| corrupt(format!("bucket {bucket:?} has no records")))?
-        .to_vec();
+        .ok_or_else(|| corrupt(format!("bucket {bucket:?} has no records")))?;
+    let len = bytes.length();
+    if len < 2 || bytes.get_index(0) != b'[' || bytes.get_index(len - 1) != b']' {
+        return Err(corrupt(format!("bucket {bucket:?}: its records are not a list")));
+    }
     Ok((bytes, count as usize))
 }
 

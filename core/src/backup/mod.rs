@@ -171,18 +171,18 @@ pub fn export_json(data: &Dataset, app_version: &str, device_id: Uuid, exported_
     })
 }
 
-/// A backup file around `data`, the text of the `data` object as the
-/// storage already holds it (compact JSON records, in any order, then
+/// A backup file around the `data` object that `write_data` appends as
+/// the storage already holds it (compact JSON records, in any order, then
 /// `settings`), with `counts` its records per entity: the records are
-/// not parsed and written out again.
+/// not parsed and written out again, nor copied twice.
 pub fn export_stored(
-    data: &[u8],
     counts: &Counts,
     app_version: &str,
     device_id: Uuid,
     exported_at: DateTime<Utc>,
+    write_data: impl FnOnce(&mut Vec<u8>),
 ) -> Vec<u8> {
-    seal(counts, app_version, device_id, exported_at, |file| file.extend_from_slice(data))
+    seal(counts, app_version, device_id, exported_at, write_data)
 }
 
 /// The file: the header, the checksum, then the `data` object that

@@ -3,16 +3,13 @@
 //! export joins them instead of parsing 200,000 records and writing them
 //! out again (seconds at office scale).
 
-use js_sys::Uint8Array;
-use rexie::TransactionMode;
-use wasm_bindgen::JsValue;
-
 use huifang_core::backup::{Counts, Entity};
 use huifang_core::settings::Settings;
+use js_sys::Uint8Array;
 
 use super::bucket;
-use super::database::{decode, Database, SettingsRow, SETTINGS_KEY};
-use super::schema::{META, RECORD_STORES};
+use super::database::Database;
+use super::schema::RECORD_STORES;
 use super::StoreError;
 
 /// Every record and the settings as stored, checked, ready to be written
@@ -25,30 +22,17 @@ pub struct StoredRecords {
 }
 
 impl Database {
-    /// Every record and the settings, read in one read-only transaction
-    /// (a consistent snapshot).
+    /// Every record and the settings, as one consistent snapshot.
     pub async fn stored_records(&self) -> Result<StoredRecords, StoreError> {
-        let mut stores = vec![META];
-        stores.extend(RECORD_STORES);
-        let tx = self.db.transaction(&stores, TransactionMode::ReadOnly)?;
-        let mut rows = Vec::with_capacity(RECORD_STORES.len());
-        for store in RECORD_STORES {
-            rows.push(tx.store(store)?.get_all(None, None).await?);
-        }
-        let settings = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
-        tx.done().await?;
-        let settings = match settings {
-            Some(v) if !v.is_undefined() => decode::<SettingsRow>(META, v)?.value,
-            _ => Settings::default(),
-        };
-        let mut counts = Counts::of(&Default::default());
+        let (rows, settings) = self.snapshot().await?;
+        let mut counts = Counts::default();
         let mut arrays = Vec::with_capacity(RECORD_STORES.len());
         // RECORD_STORES lists the stores in the order of Entity::ALL.
         for ((entity, store), rows) in Entity::ALL.into_iter().zip(RECORD_STORES).zip(rows) {
             let mut texts = Vec::with_capacity(rows.len());
             for row in &rows {
                 let (text, n) = bucket::stored_text(store, row)?;
-                *count_of(&mut counts, entity) += n;
+                counts.add(entity, n);
                 texts.push(text);
             }
             arrays.push((entity, texts));
@@ -86,16 +70,5 @@ impl StoredRecords {
         out.extend_from_slice(b"\"settings\":");
         let _ = serde_json::to_writer(&mut *out, &self.settings);
         out.push(b'}');
-    }
-}
-
-fn count_of(counts: &mut Counts, entity: Entity) -> &mut usize {
-    match entity {
-        Entity::Customers => &mut counts.customers,
-        Entity::Cases => &mut counts.cases,
-        Entity::Revisits => &mut counts.revisits,
-        Entity::Staff => &mut counts.staff,
-        Entity::OpenLetters => &mut counts.open_letters,
-        Entity::Signatures => &mut counts.signatures,
     }
 }

@@ -160,35 +160,40 @@ pub fn encode<T: Stored>(bucket: u32, records: &[&T]) -> Result<JsValue, StoreEr
 
 /// The records of a bucket row.
 pub fn decode<T: Stored>(row: &JsValue) -> Result<Vec<T>, StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt { store: T::STORE, detail };
-    let bucket = Reflect::get(row, &JsValue::from_str("bucket")).ok().and_then(|b| b.as_f64());
-    let bytes = Reflect::get(row, &JsValue::from_str("records"))
-        .ok()
-        .and_then(|t| t.dyn_into::<Uint8Array>().ok())
-        .ok_or_else(|| corrupt(format!("bucket {bucket:?} has no records")))?
-        .to_vec();
+    let (bytes, bucket) = records_field(T::STORE, row)?;
+    let corrupt =
+        |detail: String| StoreError::Corrupt { store: T::STORE, detail: format!("bucket {bucket:?}: {detail}") };
+    let bytes = bytes.to_vec();
     // Read as text: the bundle then carries one JSON reader per record
     // type (the backup's), not a second one for bytes.
-    let text = std::str::from_utf8(&bytes).map_err(|e| corrupt(format!("bucket {bucket:?}: {e}")))?;
-    serde_json::from_str(text).map_err(|e| corrupt(format!("bucket {bucket:?}: {e}")))
+    let text = std::str::from_utf8(&bytes).map_err(|e| corrupt(e.to_string()))?;
+    serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))
 }
 
 /// A bucket row's records as stored, the text of a JSON array (checked to
 /// be bracketed), and how many records it holds.
 pub fn stored_text(store: &'static str, row: &JsValue) -> Result<(Uint8Array, usize), StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt { store, detail };
-    let field = |name: &str| Reflect::get(row, &JsValue::from_str(name)).ok();
-    let bucket = field("bucket").and_then(|b| b.as_f64());
-    let count =
-        field("count").and_then(|c| c.as_f64()).ok_or_else(|| corrupt(format!("bucket {bucket:?} has no count")))?;
-    let bytes = field("records")
-        .and_then(|t| t.dyn_into::<Uint8Array>().ok())
-        .ok_or_else(|| corrupt(format!("bucket {bucket:?} has no records")))?;
+    let (bytes, bucket) = records_field(store, row)?;
+    let corrupt = |detail: &str| StoreError::Corrupt { store, detail: format!("bucket {bucket:?}: {detail}") };
+    let count = Reflect::get(row, &JsValue::from_str("count"))
+        .ok()
+        .and_then(|c| c.as_f64())
+        .ok_or_else(|| corrupt("it has no count"))?;
     let len = bytes.length();
     if len < 2 || bytes.get_index(0) != b'[' || bytes.get_index(len - 1) != b']' {
-        return Err(corrupt(format!("bucket {bucket:?}: its records are not a list")));
+        return Err(corrupt("its records are not a list"));
     }
     Ok((bytes, count as usize))
+}
+
+/// A bucket row's records bytes, and its bucket number for messages.
+fn records_field(store: &'static str, row: &JsValue) -> Result<(Uint8Array, Option<f64>), StoreError> {
+    let bucket = Reflect::get(row, &JsValue::from_str("bucket")).ok().and_then(|b| b.as_f64());
+    Reflect::get(row, &JsValue::from_str("records"))
+        .ok()
+        .and_then(|t| t.dyn_into::<Uint8Array>().ok())
+        .map(|bytes| (bytes, bucket))
+        .ok_or_else(|| StoreError::Corrupt { store, detail: format!("bucket {bucket:?} has no records") })
 }
 
 /// The records of many bucket rows, in row order.

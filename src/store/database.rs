@@ -13,10 +13,7 @@ use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
 use super::bucket::{self, bucket_of, Change, Stored};
-use super::schema::{
-    self, CASE_BUCKETS, CUSTOMER_BUCKETS, META, OPEN_LETTER_BUCKETS, RECORD_STORES, REVISIT_BUCKETS, SIGNATURE_BUCKETS,
-    STAFF_BUCKETS,
-};
+use super::schema::{self, CASE_BUCKETS, CUSTOMER_BUCKETS, META, RECORD_STORES, REVISIT_BUCKETS, SIGNATURE_BUCKETS};
 use super::StoreError;
 
 /// An open connection to the office's database.
@@ -138,24 +135,30 @@ impl Database {
         .await
     }
 
-    /// Reads every record and the settings in one read-only transaction,
-    /// so the lists are a consistent snapshot.
-    pub async fn load(&self) -> Result<Dataset, StoreError> {
+    /// Every bucket row, store by store in [`RECORD_STORES`] order, and the
+    /// settings, read in one read-only transaction: a consistent snapshot.
+    pub(super) async fn snapshot(&self) -> Result<(Vec<Vec<JsValue>>, Settings), StoreError> {
         let mut stores = vec![META];
         stores.extend(RECORD_STORES);
         let tx = self.db.transaction(&stores, TransactionMode::ReadOnly)?;
-        let customers = tx.store(CUSTOMER_BUCKETS)?.get_all(None, None).await?;
-        let cases = tx.store(CASE_BUCKETS)?.get_all(None, None).await?;
-        let revisits = tx.store(REVISIT_BUCKETS)?.get_all(None, None).await?;
-        let staff = tx.store(STAFF_BUCKETS)?.get_all(None, None).await?;
-        let open_letters = tx.store(OPEN_LETTER_BUCKETS)?.get_all(None, None).await?;
-        let signatures = tx.store(SIGNATURE_BUCKETS)?.get_all(None, None).await?;
+        let mut rows = Vec::with_capacity(RECORD_STORES.len());
+        for store in RECORD_STORES {
+            rows.push(tx.store(store)?.get_all(None, None).await?);
+        }
         let settings = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
         tx.done().await?;
         let settings = match settings {
             Some(v) if !v.is_undefined() => decode::<SettingsRow>(META, v)?.value,
             _ => Settings::default(),
         };
+        Ok((rows, settings))
+    }
+
+    /// Every record and the settings, as one consistent snapshot.
+    pub async fn load(&self) -> Result<Dataset, StoreError> {
+        let (rows, settings) = self.snapshot().await?;
+        let [customers, cases, revisits, staff, open_letters, signatures]: [Vec<JsValue>; 6] =
+            rows.try_into().map_err(|_| StoreError::Database("a record store is missing".into()))?;
         let mut data = Dataset {
             customers: bucket::decode_all(&customers)?,
             cases: bucket::decode_all(&cases)?,

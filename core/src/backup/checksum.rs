@@ -5,16 +5,18 @@
 //!
 //! Both sides stream into the hasher: a whole office's file is 100 MB and
 //! more, and a second copy of it (or a `serde_json::Value` tree, ten times
-//! larger) would not fit a tablet's browser tab. Both can also be
-//! computed a slice at a time ([`FileSum`], [`Sealing`]), so that reading a
-//! whole office's file in the browser never holds the page for long.
+//! larger) would not fit a tablet's browser tab. The file's can also be
+//! computed a slice at a time ([`FileSum`]), so that reading a whole
+//! office's file in the browser never holds the page for long.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::io::Write;
+
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{Backup, Counts, Entity};
+use super::{Backup, Counts};
 use crate::model::Dataset;
 
 fn hex(hasher: Sha256) -> String {
@@ -36,11 +38,27 @@ pub(super) fn of_text(pieces: &[&[u8]]) -> String {
     hex(hasher)
 }
 
+/// The checksum of `head` followed by `"data": data`, all compact: exactly
+/// the text [`super::export_stored`] writes around the records.
 fn of(head: &Head, data: &Dataset) -> String {
-    let mut sealing = Sealing::new(head);
-    while !sealing.step(data, usize::MAX) {}
-    sealing.finish()
+    let mut hasher = Sha256::new();
+    {
+        // Buffered: serde_json writes token by token, and feeding the
+        // hasher such small pieces is several times slower.
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, &mut hasher);
+        // Writing into a hasher never fails, and plain structs with string
+        // keys always serialize.
+        let _ = out.write_all(&head.open());
+        let _ = out.write_all(DATA);
+        let _ = serde_json::to_writer(&mut out, data);
+        let _ = out.write_all(b"}");
+        let _ = out.flush();
+    }
+    hex(hasher)
 }
+
+/// What comes between the head and the records.
+pub(super) const DATA: &[u8] = b",\"data\":";
 
 /// Everything in the file before the records, in field order; the
 /// checksum covers these and then `data`.
@@ -55,6 +73,16 @@ pub(super) struct Head<'a> {
 }
 
 impl<'a> Head<'a> {
+    /// `{"format":…,"counts":{…}` : the head's JSON without its closing
+    /// brace, for the fields that follow.
+    pub(super) fn open(&self) -> Vec<u8> {
+        let mut text = serde_json::to_vec(self).unwrap_or_default();
+        if text.last() == Some(&b'}') {
+            text.pop();
+        }
+        text
+    }
+
     pub(super) fn of(backup: &'a Backup) -> Self {
         Head {
             format: &backup.format,
@@ -64,114 +92,6 @@ impl<'a> Head<'a> {
             device_id: &backup.device_id,
             counts: &backup.counts,
         }
-    }
-}
-
-/// The checksum of a backup's values, computed some records at a time (a
-/// whole office's records take seconds to write out). The text hashed is
-/// exactly what serde_json writes for the head's fields followed by
-/// `"data": Dataset`, all compact; records are written to a buffer first
-/// and hashed in large pieces, which is several times faster than feeding
-/// the hasher token by token.
-pub(super) struct Sealing {
-    hasher: Sha256,
-    buffer: Vec<u8>,
-    /// The entity being written, in [`Entity::ALL`] order; past the last,
-    /// only the settings are left.
-    entity: usize,
-    /// The next record of that entity.
-    index: usize,
-    /// Records written so far, for progress.
-    sealed: usize,
-}
-
-/// Records are hashed once this much of their text is buffered.
-const SEAL_BUFFER: usize = 64 * 1024;
-
-impl Sealing {
-    pub(super) fn new(head: &Head) -> Self {
-        let mut hasher = Sha256::new();
-        // `{"format":…,"counts":{…}}` without its closing brace, then data.
-        let head = serde_json::to_vec(head).unwrap_or_default();
-        hasher.update(head.strip_suffix(b"}").unwrap_or(&head));
-        hasher.update(b",\"data\":{");
-        Sealing { hasher, buffer: Vec::with_capacity(SEAL_BUFFER * 2), entity: 0, index: 0, sealed: 0 }
-    }
-
-    /// Writes up to about `budget` bytes of records; `true` once every
-    /// record and the settings are written.
-    pub(super) fn step(&mut self, data: &Dataset, budget: usize) -> bool {
-        // Every field named, so that a new one cannot be left out of the checksum.
-        let Dataset { customers, cases, revisits, staff, open_letters, signatures, settings } = data;
-        let mut left = budget;
-        while left > 0 {
-            let Some(&entity) = Entity::ALL.get(self.entity) else {
-                self.buffer.extend_from_slice(b",\"settings\":");
-                let _ = serde_json::to_writer(&mut self.buffer, settings);
-                self.buffer.extend_from_slice(b"}}");
-                self.flush();
-                return true;
-            };
-            let finished = match entity {
-                Entity::Customers => self.records(entity, customers, &mut left),
-                Entity::Cases => self.records(entity, cases, &mut left),
-                Entity::Revisits => self.records(entity, revisits, &mut left),
-                Entity::Staff => self.records(entity, staff, &mut left),
-                Entity::OpenLetters => self.records(entity, open_letters, &mut left),
-                Entity::Signatures => self.records(entity, signatures, &mut left),
-            };
-            if finished {
-                self.entity += 1;
-                self.index = 0;
-            }
-        }
-        self.flush();
-        false
-    }
-
-    /// Writes `"key":[…]` a record at a time while `left` lasts; `true`
-    /// when the entity's array is closed.
-    fn records<T: Serialize>(&mut self, entity: Entity, records: &[T], left: &mut usize) -> bool {
-        if self.index == 0 {
-            if entity != Entity::ALL[0] {
-                self.buffer.push(b',');
-            }
-            let _ = serde_json::to_writer(&mut self.buffer, entity.key());
-            self.buffer.extend_from_slice(b":[");
-        }
-        while let Some(record) = records.get(self.index) {
-            if *left == 0 {
-                return false;
-            }
-            if self.index > 0 {
-                self.buffer.push(b',');
-            }
-            let before = self.buffer.len();
-            // Plain structs with string keys always serialize.
-            let _ = serde_json::to_writer(&mut self.buffer, record);
-            *left = left.saturating_sub(self.buffer.len() - before);
-            self.index += 1;
-            self.sealed += 1;
-            if self.buffer.len() >= SEAL_BUFFER {
-                self.flush();
-            }
-        }
-        self.buffer.push(b']');
-        true
-    }
-
-    fn flush(&mut self) {
-        self.hasher.update(&self.buffer);
-        self.buffer.clear();
-    }
-
-    /// Records written so far.
-    pub(super) fn sealed(&self) -> usize {
-        self.sealed
-    }
-
-    pub(super) fn finish(self) -> String {
-        hex(self.hasher)
     }
 }
 
@@ -491,7 +411,7 @@ mod tests {
     }
 
     #[test]
-    fn the_values_checksum_written_some_records_at_a_time_is_the_defined_one() {
+    fn the_values_checksum_is_the_defined_one() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         let mut data = crate::sample::office(30, 80, 120, 7, today);
         data.customers[0].name = "王\"🌸\u{1}".into();
@@ -515,18 +435,6 @@ mod tests {
             device_id: &device,
             counts: &counts,
         };
-        for budget in [1, 100, 5_000, usize::MAX] {
-            let mut sealing = Sealing::new(&head);
-            let mut steps = 0;
-            while !sealing.step(&data, budget) {
-                steps += 1;
-            }
-            assert_eq!(
-                sealing.sealed(),
-                30 + 80 + 120 + data.staff.len() + data.open_letters.len() + data.signatures.len()
-            );
-            assert_eq!(sealing.finish(), defined, "budget {budget} in {steps} steps");
-        }
         assert_eq!(of(&head, &data), defined);
     }
 }

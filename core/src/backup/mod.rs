@@ -62,7 +62,7 @@ impl Entity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Counts {
     pub customers: usize,
     pub cases: usize,
@@ -96,6 +96,19 @@ impl Counts {
             Entity::OpenLetters => self.open_letters,
             Entity::Signatures => self.signatures,
         }
+    }
+
+    /// Counts `n` more records of `entity`.
+    pub fn add(&mut self, entity: Entity, n: usize) {
+        let slot = match entity {
+            Entity::Customers => &mut self.customers,
+            Entity::Cases => &mut self.cases,
+            Entity::Revisits => &mut self.revisits,
+            Entity::Staff => &mut self.staff,
+            Entity::OpenLetters => &mut self.open_letters,
+            Entity::Signatures => &mut self.signatures,
+        };
+        *slot += n;
     }
 }
 
@@ -166,15 +179,19 @@ pub fn file_name(at: DateTime<Utc>) -> String {
 /// is hundreds of megabytes in memory.
 pub fn export_json(data: &Dataset, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Vec<u8> {
     // Plain structs with string keys cannot fail to serialize.
-    seal(&Counts::of(data), app_version, device_id, exported_at, |file| {
+    export_stored(&Counts::of(data), app_version, device_id, exported_at, |file| {
         let _ = serde_json::to_writer(file, data);
     })
 }
 
 /// A backup file around the `data` object that `write_data` appends as
 /// the storage already holds it (compact JSON records, in any order, then
-/// `settings`), with `counts` its records per entity: the records are
-/// not parsed and written out again, nor copied twice.
+/// `settings`), with `counts` its records per entity: the records are not
+/// parsed and written out again, nor copied twice.
+///
+/// The checksum covers the header fields and `data` in their compact form,
+/// which is exactly the text the file carries, so the written text is
+/// hashed and the checksum filled in before it.
 pub fn export_stored(
     counts: &Counts,
     app_version: &str,
@@ -182,32 +199,7 @@ pub fn export_stored(
     exported_at: DateTime<Utc>,
     write_data: impl FnOnce(&mut Vec<u8>),
 ) -> Vec<u8> {
-    seal(counts, app_version, device_id, exported_at, write_data)
-}
-
-/// The file: the header, the checksum, then the `data` object that
-/// `write_data` appends. The checksum covers the header fields and `data`
-/// in their compact form, which is exactly the text the file carries, so
-/// the written text is hashed and the checksum filled in before it.
-fn seal(
-    counts: &Counts,
-    app_version: &str,
-    device_id: Uuid,
-    exported_at: DateTime<Utc>,
-    write_data: impl FnOnce(&mut Vec<u8>),
-) -> Vec<u8> {
-    /// [`Backup`]'s fields before `sha256`, in its order.
-    #[derive(Serialize)]
-    struct Header<'a> {
-        format: &'a str,
-        format_version: u32,
-        app_version: &'a str,
-        exported_at: &'a DateTime<Utc>,
-        device_id: &'a Uuid,
-        counts: &'a Counts,
-    }
-    const DATA: &[u8] = b",\"data\":";
-    let header = Header {
+    let head = checksum::Head {
         format: FORMAT,
         format_version: FORMAT_VERSION,
         app_version,
@@ -215,19 +207,17 @@ fn seal(
         device_id: &device_id,
         counts,
     };
-    let header = serde_json::to_vec(&header).unwrap_or_default();
-    // `{"format":…,"counts":{…}` : the header without its closing brace.
-    let open = header.strip_suffix(b"}").unwrap_or(&header);
-    let mut file = open.to_vec();
+    let open = head.open();
+    let mut file = open.clone();
     file.extend_from_slice(b",\"sha256\":\"");
     let sha_at = file.len();
     file.extend_from_slice(&[b'0'; 64]);
     file.extend_from_slice(b"\"");
-    file.extend_from_slice(DATA);
+    file.extend_from_slice(checksum::DATA);
     let data_at = file.len();
     write_data(&mut file);
     file.push(b'}');
-    let sha256 = checksum::of_text(&[open, DATA, &file[data_at..]]);
+    let sha256 = checksum::of_text(&[&open, checksum::DATA, &file[data_at..]]);
     file[sha_at..sha_at + 64].copy_from_slice(sha256.as_bytes());
     file
 }

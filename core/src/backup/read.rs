@@ -17,8 +17,10 @@
 //! 3. the header: magic, version, the envelope's fields;
 //! 4. the records, each deserialized from its own text;
 //! 5. the declared counts, and the checksum of the file as written;
-//! 6. field rules, unique ids and references ([`super::check_dataset`]);
-//! 7. the checksum of the values read, for the backup returned.
+//! 6. field rules, unique ids and references ([`super::check_dataset`]).
+//!
+//! The backup returned carries the file's own checksum, just verified over
+//! the same values; only a migrated (format v1) file gets a new one.
 //!
 //! A file is refused for the same first problem, at the same place, as when
 //! serde_json read the whole text in one call: the outline pass follows
@@ -35,7 +37,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::checksum::{FileSum, Head, Sealing};
+use super::checksum::FileSum;
 use super::{Backup, BackupError, Counts, DatasetCheck, Entity, FORMAT, FORMAT_VERSION};
 use crate::migrate;
 use crate::model::Dataset;
@@ -102,10 +104,6 @@ enum Stage<'a> {
         data: Dataset,
         check: DatasetCheck,
     },
-    Seal {
-        backup: Backup,
-        sealing: Sealing,
-    },
     /// Everything checked: the work is all done, the backup is returned by
     /// the next step (so that a page can show the progress full first).
     Checked(Backup),
@@ -135,19 +133,16 @@ struct Sizes {
     hash: usize,
     /// Records checked (each is visited about twice).
     check: usize,
-    /// Bytes of records written out for the values' checksum.
-    seal: usize,
 }
 
 /// Sized so that a step takes 10–30 ms natively (release) at office scale;
 /// the browser build, optimised for size, is several times slower.
-const STEP: Sizes = Sizes { outline: 12 << 20, records: 2 << 20, hash: 3 << 20, check: 25_000, seal: 3 << 19 };
+const STEP: Sizes = Sizes { outline: 12 << 20, records: 2 << 20, hash: 3 << 20, check: 25_000 };
 
 /// Each stage's share of the work, per byte of the file, in the order of
-/// [`Stage`]: roughly the time each took natively on an office's file.
-/// Only a migrated (format v1, small) file is sealed again, so sealing
-/// weighs nothing: the bar is full by then.
-const WEIGHTS: [u64; 6] = [1, 10, 54, 38, 7, 0];
+/// [`Stage`] up to the check: roughly the time each took natively on an
+/// office's file. Once checked, the bar is full.
+const WEIGHTS: [u64; 5] = [1, 10, 54, 38, 7];
 
 impl<'a> Reading<'a> {
     /// Starts reading `bytes`; nothing is read until the first step.
@@ -190,21 +185,14 @@ impl<'a> Reading<'a> {
                         // same values: sealing them again would hash the
                         // whole office a second time (40% of the reading).
                         backup.sha256 = sha256.to_ascii_lowercase();
-                        Stage::Checked(backup)
                     } else {
-                        // Migrated content: its checksum is a new one.
-                        let sealing = Sealing::new(&Head::of(&backup));
-                        Stage::Seal { backup, sealing }
+                        // Migrated content (a format v1 file, small): its
+                        // checksum is a new one.
+                        backup.sha256 = backup.checksum();
                     }
-                }
-                false => Stage::Check { envelope, data, check },
-            },
-            Stage::Seal { mut backup, mut sealing } => match sealing.step(&backup.data, sizes.seal) {
-                true => {
-                    backup.sha256 = sealing.finish();
                     Stage::Checked(backup)
                 }
-                false => Stage::Seal { backup, sealing },
+                false => Stage::Check { envelope, data, check },
             },
             Stage::Checked(backup) => return Ok(Step::Done(Box::new(backup))),
         };
@@ -225,11 +213,10 @@ impl<'a> Reading<'a> {
                 let (done, of) = check.progress(data);
                 (4, done, of)
             }
-            Stage::Seal { backup, sealing } => (5, sealing.sealed(), record_count(&backup.counts)),
-            Stage::Checked(_) => (5, 1, 1),
+            Stage::Checked(_) => (WEIGHTS.len(), 0, 0),
         };
         let per_byte = |weights: &[u64]| weights.iter().sum::<u64>().saturating_mul(self.bytes.len() as u64);
-        let share = per_byte(&WEIGHTS[stage..=stage]);
+        let share = per_byte(WEIGHTS.get(stage..=stage).unwrap_or_default());
         let within = match of {
             0 => 0,
             of => (u128::from(share) * done.min(of) as u128 / of as u128) as u64,
@@ -246,15 +233,10 @@ impl fmt::Debug for Reading<'_> {
             Stage::Records { .. } => "records",
             Stage::FileSum { .. } => "file checksum",
             Stage::Check { .. } => "check",
-            Stage::Seal { .. } => "values checksum",
             Stage::Checked(_) => "checked",
         };
         f.debug_struct("Reading").field("stage", &stage).field("progress", &self.progress()).finish()
     }
-}
-
-fn record_count(c: &Counts) -> usize {
-    Entity::ALL.iter().map(|&e| c.get(e)).sum()
 }
 
 /// The file's text: refused if there is none, or if it is not UTF-8.
@@ -284,16 +266,13 @@ fn after_outline(outline: Outline<'_>) -> Result<Stage<'_>, BackupError> {
     let sha256: String = root.field("sha256")?;
     let counts: Counts = root.field("counts")?;
     let data = root.get("data").ok_or(BackupError::Missing("data"))?;
-    let v1 = if version == 1 { Some(read_v1(data)?) } else { None };
     let envelope = Envelope { version, app_version, exported_at, device_id, sha256, counts, fields: root.0 };
-    match v1 {
-        Some(dataset) => after_records(envelope, dataset),
-        // `data` was split into its members by the outline pass when it is an object.
-        None => {
-            let members = unescaped(outline.data.ok_or(BackupError::Missing("data"))?)?;
-            Ok(Stage::Records { envelope, records: Records::new(members, version) })
-        }
+    if version == 1 {
+        return after_records(envelope, read_v1(data)?);
     }
+    // `data` was split into its members by the outline pass when it is an object.
+    let members = unescaped(outline.data.ok_or(BackupError::Missing("data"))?)?;
+    Ok(Stage::Records { envelope, records: Records::new(members, version) })
 }
 
 /// The declared counts checked, then the file's checksum to compute.
@@ -1033,9 +1012,9 @@ mod tests {
     /// Steps small enough that every stage stops and resumes many times,
     /// at odd places, even in a small file; `SOME` stops less often, for
     /// the tests that read thousands of files.
-    const SMALL: Sizes = Sizes { outline: 7, records: 50, hash: 11, check: 3, seal: 13 };
-    const SOME: Sizes = Sizes { outline: 61, records: 400, hash: 97, check: 7, seal: 301 };
-    const ONE: Sizes = Sizes { outline: 1, records: 1, hash: 1, check: 1, seal: 1 };
+    const SMALL: Sizes = Sizes { outline: 7, records: 50, hash: 11, check: 3 };
+    const SOME: Sizes = Sizes { outline: 61, records: 400, hash: 97, check: 7 };
+    const ONE: Sizes = Sizes { outline: 1, records: 1, hash: 1, check: 1 };
 
     /// Reads `bytes` a step at a time, and the progress after each step.
     fn read(bytes: &[u8], sizes: Sizes) -> (Result<Backup, BackupError>, Vec<Progress>) {

@@ -2,8 +2,10 @@
 //! glossary: `Customer`, `Staff`, `Case`, `Revisit`, `OpenLetter`.
 
 mod case;
+mod changes;
 mod customer;
 mod open_letter;
+mod positions;
 mod revisit;
 mod staff;
 
@@ -11,8 +13,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use case::{Case, CaseKind, Channel, Nature, Severity, Subject};
+pub use changes::{Changes, Record, Touched};
 pub use customer::{ContactPreference, Customer, SalesClass, Unit};
 pub use open_letter::{OpenLetter, Signature};
+pub use positions::Positions;
 pub use revisit::{
     Attempt, AttemptOutcome, Cadence, Closure, ClosureReason, IssueAnswer, Method, RaisedIssue, Review, Revisit,
     RevisitResult, RevisitStatus, Satisfaction,
@@ -44,12 +48,12 @@ impl Dataset {
     /// screens show (storage and backups may hold them in any order); the
     /// id settles ties, so the order never depends on where they came from.
     pub fn sort_by_entry(&mut self) {
-        self.customers.sort_by_key(|c| (c.created_at, c.id));
-        self.cases.sort_by_key(|c| (c.created_at, c.id));
-        self.revisits.sort_by_key(|r| (r.created_at, r.id));
-        self.staff.sort_by_key(|s| (s.created_at, s.id));
-        self.open_letters.sort_by_key(|l| (l.created_at, l.id));
-        self.signatures.sort_by_key(|s| (s.captured_at, s.id));
+        self.customers.sort_by_key(Record::entry);
+        self.cases.sort_by_key(Record::entry);
+        self.revisits.sort_by_key(Record::entry);
+        self.staff.sort_by_key(Record::entry);
+        self.open_letters.sort_by_key(Record::entry);
+        self.signatures.sort_by_key(Record::entry);
     }
 
     pub fn customer(&self, id: Uuid) -> Option<&Customer> {

@@ -1,16 +1,27 @@
-//! App-wide state: the database connection, the loaded records, the
-//! current screen and the last notice. Provided through context.
+//! App-wide state: the database connection, the office's records held once
+//! in memory, the plan derived from them, the current screen and the last
+//! notice. Provided through context.
+//!
+//! The records are read from IndexedDB once, at start. A committed write
+//! is then applied to them in place (`Dataset::apply`), and other tabs read
+//! back only the rows it wrote: no save reads every record again.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use huifang_core::model::Dataset;
+use std::sync::Arc;
 
+use huifang_core::model::{Changes, Dataset, Positions, Touched};
+use huifang_core::scheduler::{plan, Plan, PlannedRevisit, TaskKey};
+
+use crate::clock;
 use crate::i18n::{store_error, I18n, Msg};
 use crate::navigation::Page;
 use crate::storage_health::Safety;
 use crate::store::{schema::DB_NAME, Database, StoreError};
+use crate::tabs::Posted;
 
 /// A message shown at the top of the screen after an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,46 +30,98 @@ pub enum Notice {
     Failed(String),
 }
 
+/// The office's records as this tab holds them.
+#[derive(Debug, Clone, Default)]
+pub enum Records {
+    #[default]
+    Loading,
+    Failed(StoreError),
+    Ready(Dataset),
+}
+
+/// Today's plan, with each task found by its key.
+pub struct TodayPlan {
+    pub plan: Plan,
+    at: HashMap<TaskKey, usize>,
+}
+
+impl TodayPlan {
+    fn new(plan: Plan) -> Self {
+        let at = plan.items.iter().enumerate().map(|(i, p)| (p.key, i)).collect();
+        Self { plan, at }
+    }
+
+    pub fn task(&self, key: TaskKey) -> Option<&PlannedRevisit> {
+        self.at.get(&key).map(|&i| &self.plan.items[i])
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     db: StoredValue<Option<Rc<Database>>, LocalStorage>,
-    /// Every record, reloaded after each write.
-    pub data: LocalResource<Result<Dataset, StoreError>>,
+    /// Every record, loaded once and changed in place by each write.
+    records: RwSignal<Records>,
+    /// The plan over the records for today: derived once per change and
+    /// shared by every screen that shows tasks.
+    pub plan: Memo<Option<Arc<TodayPlan>>>,
+    /// Where each record is, by id: derived once per change, for views.
+    positions: Memo<Option<Arc<Positions>>>,
     pub page: RwSignal<Page>,
     pub notice: RwSignal<Option<Notice>>,
     /// Storage health and the other tabs (banners, the Data page's card).
     pub safety: Safety,
-    /// (writes seen, writes the loaded records include): equal when the
-    /// records on screen are what the database holds.
-    generation: StoredValue<(u64, u64), LocalStorage>,
-    /// The records a write is known to have stored (an import), shown by
-    /// the next load instead of reading 200,000 rows back.
-    adopted: StoredValue<Option<Dataset>, LocalStorage>,
+    /// Writes this tab has seen (its own and other tabs'): a plan made from
+    /// the records stays valid while it is unchanged.
+    writes: StoredValue<u64>,
+    /// Other tabs' writes (and full reloads) not yet in the records.
+    pending: StoredValue<u32>,
     i18n: I18n,
 }
 
 impl AppState {
     pub fn new(initial: Page, i18n: I18n) -> Self {
-        let db: StoredValue<Option<Rc<Database>>, LocalStorage> = StoredValue::new_local(None);
-        let safety = Safety::new();
-        let generation: StoredValue<(u64, u64), LocalStorage> = StoredValue::new_local((0, 0));
-        let adopted: StoredValue<Option<Dataset>, LocalStorage> = StoredValue::new_local(None);
-        let data = LocalResource::new(move || async move {
-            let includes = generation.get_value().0;
-            let data = match adopted.try_update_value(Option::take).flatten() {
-                Some(known) => known,
-                None => Self::connect(db, safety).await?.load().await?,
-            };
-            safety.loaded(&data);
-            generation.update_value(|g| g.1 = g.1.max(includes));
-            Ok(data)
+        let records = RwSignal::new(Records::Loading);
+        let plan = Memo::new_with_compare(
+            move |_| {
+                records.with(|r| match r {
+                    Records::Ready(data) => Some(Arc::new(TodayPlan::new(plan(data, clock::today())))),
+                    _ => None,
+                })
+            },
+            // A new plan is a change; comparing 100,000 tasks would cost
+            // as much as the plan.
+            |_, _| true,
+        );
+        let positions = Memo::new_with_compare(
+            move |_| {
+                records.with(|r| match r {
+                    Records::Ready(data) => Some(Arc::new(Positions::new(data))),
+                    _ => None,
+                })
+            },
+            |_, _| true,
+        );
+        let this = Self {
+            db: StoredValue::new_local(None),
+            records,
+            plan,
+            positions,
+            page: RwSignal::new(initial),
+            notice: RwSignal::new(None),
+            safety: Safety::new(),
+            writes: StoredValue::new(0),
+            pending: StoredValue::new(0),
+            i18n,
+        };
+        this.safety.listen(move |posted| {
+            this.writes.update_value(|w| *w += 1);
+            match posted {
+                Posted::Everything => this.reload(),
+                Posted::Touched(touched) => this.take_in(touched),
+            }
         });
-        // Another tab saved: show its change here too.
-        safety.listen(move || {
-            generation.update_value(|g| g.0 += 1);
-            data.refetch()
-        });
-        Self { db, data, page: RwSignal::new(initial), notice: RwSignal::new(None), safety, generation, adopted, i18n }
+        this.reload();
+        this
     }
 
     async fn connect(
@@ -79,20 +142,95 @@ impl AppState {
         Self::connect(self.db, self.safety).await
     }
 
-    /// Runs one user action's write and reports it: on commit, reloads the
-    /// records and says `done`; otherwise shows why, in the user's language.
-    /// Returns whether it was saved.
-    pub async fn save<F, Fut>(self, done: Msg, write: F) -> bool
-    where
-        F: FnOnce(Rc<Database>) -> Fut,
-        Fut: std::future::Future<Output = Result<(), StoreError>>,
-    {
-        self.save_then(done, write, || None).await
+    /// Reads every record (at start, after an import, or when another tab
+    /// replaced them all). The screen keeps the records it has meanwhile.
+    pub fn reload(self) {
+        self.pending.update_value(|p| *p += 1);
+        leptos::task::spawn_local(async move {
+            let loaded = match self.database().await {
+                Ok(db) => db.load().await,
+                Err(e) => Err(e),
+            };
+            self.pending.update_value(|p| *p = p.saturating_sub(1));
+            match loaded {
+                Ok(data) => {
+                    self.safety.loaded(data.record_count());
+                    self.records.set(Records::Ready(data));
+                }
+                // A failed reload keeps the records on screen; a failed
+                // first load says why.
+                Err(e) => self.records.update(|r| match r {
+                    Records::Ready(_) => self.store_failed(&e),
+                    _ => *r = Records::Failed(e),
+                }),
+            }
+        });
     }
 
-    /// [`save`](Self::save) for a write whose outcome is known in full (an
-    /// import): on commit, `stored` gives the records the database now
-    /// holds, and they are shown without being read back.
+    /// Another tab committed a write: read back the rows it names and apply
+    /// them, as this tab does with its own writes.
+    fn take_in(self, touched: Touched) {
+        self.pending.update_value(|p| *p += 1);
+        leptos::task::spawn_local(async move {
+            let read = match self.database().await {
+                Ok(db) => db.read_touched(&touched).await,
+                Err(e) => Err(e),
+            };
+            self.pending.update_value(|p| *p = p.saturating_sub(1));
+            match read {
+                Ok(changes) => self.apply(changes),
+                // Rows that can't be read now: read everything instead.
+                Err(_) => self.reload(),
+            }
+        });
+    }
+
+    fn apply(self, changes: Changes) {
+        self.records.update(|r| {
+            if let Records::Ready(data) = r {
+                data.apply(changes);
+            }
+        });
+    }
+
+    /// Stores one user action's `changes` in one transaction and reports
+    /// it: on commit the records in memory take the same changes and the
+    /// notice says `done`; otherwise it says why, in the user's language.
+    /// Returns whether it was saved.
+    pub async fn save(self, done: Msg, changes: Changes) -> bool {
+        let result = match self.database().await {
+            Ok(db) => db.commit(&changes).await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => {
+                self.applied(done, changes);
+                true
+            }
+            Err(e) => {
+                self.store_failed(&e);
+                false
+            }
+        }
+    }
+
+    /// After a write that the database layer committed itself (archiving,
+    /// deleting): the records in memory take its `changes`.
+    pub fn applied(self, done: Msg, changes: Changes) {
+        let touched = changes.touched();
+        self.writes.update_value(|w| *w += 1);
+        self.apply(changes);
+        let records = self.records.with_untracked(|r| match r {
+            Records::Ready(data) => data.record_count(),
+            _ => 0,
+        });
+        self.safety.wrote(records, Posted::Touched(touched));
+        self.told(done);
+    }
+
+    /// Runs an import's write (a restore or a merge) and reports it: on
+    /// commit, `stored` gives the records the database now holds, shown
+    /// without reading them back (or, if it can't, they are read again).
     pub async fn save_then<F, Fut>(self, done: Msg, write: F, stored: impl FnOnce() -> Option<Dataset>) -> bool
     where
         F: FnOnce(Rc<Database>) -> Fut,
@@ -104,11 +242,19 @@ impl AppState {
         };
         match result {
             Ok(()) => {
-                if let Some(mut data) = stored() {
-                    data.sort_by_entry();
-                    self.adopted.set_value(Some(data));
+                self.writes.update_value(|w| *w += 1);
+                match stored() {
+                    Some(mut data) => {
+                        data.sort_by_entry();
+                        self.safety.wrote(data.record_count(), Posted::Everything);
+                        self.records.set(Records::Ready(data));
+                    }
+                    None => {
+                        self.safety.wrote_unknown(Posted::Everything);
+                        self.reload();
+                    }
                 }
-                self.saved(done);
+                self.told(done);
                 true
             }
             Err(e) => {
@@ -118,32 +264,48 @@ impl AppState {
         }
     }
 
-    /// Runs `f` on the records on screen if they are what the database
-    /// holds (no write since they were loaded), else `None`: an export
-    /// then needn't read 200,000 rows again, and never misses a save.
-    pub fn with_current_data<R>(self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
-        let (seen, loaded) = self.generation.get_value();
-        if seen != loaded {
-            return None;
-        }
-        self.data.with_untracked(|d| match d {
-            Some(Ok(data)) => Some(f(data)),
+    /// Runs `f` on the records (tracked), once they are loaded.
+    pub fn with_data<R>(self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
+        self.records.with(|r| match r {
+            Records::Ready(data) => Some(f(data)),
             _ => None,
         })
+    }
+
+    /// Runs `f` on the records and where each one is (tracked).
+    pub fn with_indexed<R>(self, f: impl FnOnce(&Dataset, &Positions) -> R) -> Option<R> {
+        // The memo first: it reads the records itself.
+        let positions = self.positions.get()?;
+        self.with_data(|data| f(data, &positions))
+    }
+
+    /// [`with_data`](Self::with_data) without subscribing: for actions.
+    pub fn with_data_untracked<R>(self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
+        self.records.with_untracked(|r| match r {
+            Records::Ready(data) => Some(f(data)),
+            _ => None,
+        })
+    }
+
+    /// Runs `f` on the records on screen if they are what the database
+    /// holds (no other tab's write still being read), else `None`: an
+    /// export then needn't read 200,000 rows again, and never misses a save.
+    pub fn with_current_data<R>(self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
+        if self.pending.get_value() > 0 {
+            return None;
+        }
+        self.with_data_untracked(f)
+    }
+
+    /// The load state, for the screens' loading and error views (tracked).
+    pub fn with_records<R>(self, f: impl FnOnce(&Records) -> R) -> R {
+        self.records.with(f)
     }
 
     /// How many writes (this tab's and other tabs') this tab has seen: a
     /// plan made from the records stays valid while it is unchanged.
     pub fn writes_seen(self) -> u64 {
-        self.generation.get_value().0
-    }
-
-    /// After a committed write: reload the records and say so.
-    pub fn saved(self, msg: Msg) {
-        self.generation.update_value(|g| g.0 += 1);
-        self.safety.committed();
-        self.data.refetch();
-        self.told(msg);
+        self.writes.get_value()
     }
 
     /// Says an action went through (one that changed nothing stored).

@@ -10,10 +10,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use huifang_core::safety::{check_store, Marker, StoreCheck};
-use huifang_core::Dataset;
 
 use crate::clock;
-use crate::tabs::{Channel, Lost, Watcher};
+use crate::tabs::{Channel, Lost, Posted, Watcher};
 
 const MARKER_KEY: &str = "huifang.marker";
 /// Set once the app has asked for persistent storage by itself, so a browser
@@ -95,15 +94,6 @@ fn set_marker(m: &Marker) {
     MARKER_CHANGED.with(|c| c.update(|n| *n += 1));
 }
 
-fn record_count(data: &Dataset) -> usize {
-    data.customers.len()
-        + data.cases.len()
-        + data.revisits.len()
-        + data.staff.len()
-        + data.open_letters.len()
-        + data.signatures.len()
-}
-
 /// The app-wide safety state: what the banners and the storage card show.
 #[derive(Clone, Copy)]
 pub struct Safety {
@@ -115,8 +105,6 @@ pub struct Safety {
     pub vanished: RwSignal<Option<StoreCheck>>,
     /// The browser's answer about persistent storage, once known.
     pub persistence: RwSignal<Option<Persistence>>,
-    /// A committed write waits for the reload that updates the marker.
-    wrote: StoredValue<bool>,
     channel: StoredValue<Option<Rc<Channel>>, leptos::prelude::LocalStorage>,
     watcher: StoredValue<Option<Rc<Watcher>>, leptos::prelude::LocalStorage>,
 }
@@ -128,7 +116,6 @@ impl Safety {
             blocked: RwSignal::new(false),
             vanished: RwSignal::new(None),
             persistence: RwSignal::new(None),
-            wrote: StoredValue::new(false),
             channel: StoredValue::new_local(None),
             watcher: StoredValue::new_local(None),
         };
@@ -136,10 +123,10 @@ impl Safety {
         this
     }
 
-    /// Listens to the other tabs: `refetch` runs when one of them saved.
-    pub fn listen(self, refetch: impl Fn() + 'static) {
+    /// Listens to the other tabs: `on_change` hears what one of them saved.
+    pub fn listen(self, on_change: impl Fn(Posted) + 'static) {
         // Without BroadcastChannel other tabs' changes show after a reload.
-        self.channel.set_value(Channel::open(refetch).ok().map(Rc::new));
+        self.channel.set_value(Channel::open(on_change).ok().map(Rc::new));
     }
 
     /// After the database `name` opened: notice when another tab upgrades
@@ -152,35 +139,41 @@ impl Safety {
         }
     }
 
-    /// A write was committed; the reload that follows updates the marker.
-    pub fn committed(self) {
-        self.wrote.set_value(true);
+    /// This tab committed a write, after which `records` are stored: keeps
+    /// the marker, tells the other tabs, and (the first time) asks the
+    /// browser to keep the data.
+    pub fn wrote(self, records: usize, posted: Posted) {
+        let previous: Option<Marker> = LocalStorage::get(MARKER_KEY).ok();
+        set_marker(&Marker::after_write(previous.as_ref(), records, clock::now()));
+        self.told_others(records, posted);
     }
 
-    /// Every successful load: keeps the marker, notices a vanished database,
-    /// and after this tab's own write tells the other tabs and (the first
-    /// time) asks the browser to keep the data.
-    pub fn loaded(self, data: &Dataset) {
-        let records = record_count(data);
-        let previous: Option<Marker> = LocalStorage::get(MARKER_KEY).ok();
-        if self.wrote.get_value() {
-            self.wrote.set_value(false);
-            set_marker(&Marker::after_write(previous.as_ref(), records, clock::now()));
-            self.vanished.set(None);
-            if let Some(channel) = self.channel.get_value() {
-                channel.post_change();
-            }
-            if records > 0 && LocalStorage::get::<bool>(ASKED_KEY).is_err() {
-                leptos::task::spawn_local(async move {
-                    let answer = match persisted().await {
-                        Persistence::NotGranted => ask_persist().await,
-                        other => other,
-                    };
-                    self.persistence.set(Some(answer));
-                });
-            }
-            return;
+    /// [`wrote`](Self::wrote) when the count is known only after a reload
+    /// (which then keeps the marker).
+    pub fn wrote_unknown(self, posted: Posted) {
+        self.told_others(1, posted);
+    }
+
+    fn told_others(self, records: usize, posted: Posted) {
+        self.vanished.set(None);
+        if let Some(channel) = self.channel.get_value() {
+            channel.post(&posted);
         }
+        if records > 0 && LocalStorage::get::<bool>(ASKED_KEY).is_err() {
+            leptos::task::spawn_local(async move {
+                let answer = match persisted().await {
+                    Persistence::NotGranted => ask_persist().await,
+                    other => other,
+                };
+                self.persistence.set(Some(answer));
+            });
+        }
+    }
+
+    /// Every load of all the records (`records` of them): notices a
+    /// vanished database and keeps the marker.
+    pub fn loaded(self, records: usize) {
+        let previous: Option<Marker> = LocalStorage::get(MARKER_KEY).ok();
         match check_store(previous.as_ref(), records) {
             vanished @ StoreCheck::Vanished { .. } => self.vanished.set(Some(vanished)),
             _ => {

@@ -1,8 +1,8 @@
 //! Several tabs of the app on one tablet (issue 4 item 8).
 //!
-//! - A change committed in one tab refreshes the others: each tab posts on a
-//!   `BroadcastChannel` after its writes and reloads its records when another
-//!   tab posts.
+//! - A change committed in one tab reaches the others: each tab posts on a
+//!   `BroadcastChannel` after its writes the ids of the records it stored,
+//!   and the others read back just those rows (or everything after an import).
 //! - A newer app's schema upgrade, or the database being deleted, closes this
 //!   tab's connection (rexie closes it on `versionchange`), after which every
 //!   transaction fails. A small watcher connection notices the same event and
@@ -16,41 +16,72 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use huifang_core::model::Touched;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{BroadcastChannel, IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbVersionChangeEvent, MessageEvent};
 
 /// The channel every tab of the app listens on.
 pub const CHANNEL: &str = "huifang";
-const CHANGED: &str = "changed";
+/// Said after an import: every record may have changed.
+const EVERYTHING: &str = "changed";
 
-/// Tells the other tabs of the app that records changed.
+/// What another tab says it committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Posted {
+    /// Every record may have changed (a restore or a merge).
+    Everything,
+    /// These records were stored or removed.
+    Touched(Touched),
+}
+
+impl Posted {
+    fn to_message(&self) -> JsValue {
+        match self {
+            Posted::Everything => JsValue::from_str(EVERYTHING),
+            // Ids only: the other tab reads the rows themselves, so it sees
+            // what is stored even when two tabs write the same record.
+            Posted::Touched(t) => serde_json::to_string(t).map_or(JsValue::from_str(EVERYTHING), |text| text.into()),
+        }
+    }
+
+    fn from_message(data: JsValue) -> Option<Self> {
+        let text = data.as_string()?;
+        if text == EVERYTHING {
+            return Some(Posted::Everything);
+        }
+        // A message this version can't read (from a newer app): read everything.
+        Some(serde_json::from_str(&text).map_or(Posted::Everything, Posted::Touched))
+    }
+}
+
+/// Tells the other tabs of the app what records changed.
 pub struct Channel {
     channel: BroadcastChannel,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
 
 impl Channel {
-    /// Listens on the app's channel; `on_change` runs when another tab saved.
-    pub fn open(on_change: impl Fn() + 'static) -> Result<Self, JsValue> {
+    /// Listens on the app's channel; `on_change` hears what another tab saved.
+    pub fn open(on_change: impl Fn(Posted) + 'static) -> Result<Self, JsValue> {
         Self::open_named(CHANNEL, on_change)
     }
 
-    pub fn open_named(name: &str, on_change: impl Fn() + 'static) -> Result<Self, JsValue> {
+    pub fn open_named(name: &str, on_change: impl Fn(Posted) + 'static) -> Result<Self, JsValue> {
         let channel = BroadcastChannel::new(name)?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            if ev.data().as_string().as_deref() == Some(CHANGED) {
-                on_change();
+            if let Some(posted) = Posted::from_message(ev.data()) {
+                on_change(posted);
             }
         });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         Ok(Self { channel, _on_message: on_message })
     }
 
-    /// Says a write was committed (other tabs reload; this one is not told).
-    pub fn post_change(&self) {
+    /// Says a write was committed (other tabs take it in; this one is not told).
+    pub fn post(&self, posted: &Posted) {
         // A tab that cannot post only leaves the others to refresh on reload.
-        let _ = self.channel.post_message(&JsValue::from_str(CHANGED));
+        let _ = self.channel.post_message(&posted.to_message());
     }
 }
 

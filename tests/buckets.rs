@@ -333,3 +333,108 @@ async fn a_backup_written_from_the_stored_text_holds_exactly_the_stored_records(
     drop_db(&empty_name, empty).await;
     drop_db(&name, db).await;
 }
+
+/// One user action of each kind, as the screens commit them.
+fn everyday_writes(data: &Dataset) -> Vec<Changes> {
+    let later = now() + chrono::Duration::minutes(5);
+    let mut customer = data.customers[17].clone();
+    customer.name = "王秀英".into();
+    customer.updated_at = later;
+    let mut case = data.cases[4].clone();
+    case.id = Uuid::new_v4();
+    case.description = "楼道灯不亮".into();
+    case.created_at = later;
+    let mut open = data.revisits.iter().find(|r| r.status() == RevisitStatus::Open).unwrap().clone();
+    open.attempts.push(Attempt {
+        at: d("2026-11-20").and_hms_opt(10, 0, 0).unwrap(),
+        method: Method::Phone,
+        outcome: AttemptOutcome::NoAnswer,
+        note: String::new(),
+        staff_id: None,
+    });
+    open.updated_at = later;
+    let mut signed = open.clone();
+    let signature = Signature {
+        id: Uuid::new_v4(),
+        revisit_id: signed.id,
+        png: "data:image/png;base64,AAAA".into(),
+        captured_at: later,
+    };
+    signed.result = data.revisits.iter().find_map(|r| r.result.clone()).map(|mut r| {
+        r.method = Method::HomeVisit;
+        r.signature_id = Some(signature.id);
+        r
+    });
+    let staff = Staff {
+        id: Uuid::new_v4(),
+        name: "李主管".into(),
+        role: Role::CustomerServiceSupervisor,
+        buildings: Vec::new(),
+        active: true,
+        created_at: later,
+        updated_at: later,
+    };
+    let letter = OpenLetter {
+        id: Uuid::new_v4(),
+        title: "停水通知的答复".into(),
+        body: "各位业主……".into(),
+        sent_on: d("2026-11-20"),
+        case_ids: vec![data.cases[0].id, data.cases[2].id],
+        created_at: later,
+        updated_at: later,
+    };
+    let mut settings = data.settings.clone();
+    settings.calendar.holidays.insert(d("2026-12-31"), "公司年会".into());
+    vec![
+        Changes::customer(customer),
+        Changes::case(case.clone()).and_case(data.cases[6].clone()),
+        Changes::revisit(open),
+        Changes::revisit(signed).and_signature(signature),
+        Changes::staff(staff),
+        Changes::open_letter(letter),
+        Changes::settings(settings),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn after_each_save_the_records_in_memory_equal_a_fresh_load() {
+    let (name, db) = fresh().await;
+    db.replace_all(&office()).await.unwrap();
+    let mut memory = db.load().await.unwrap();
+    for changes in everyday_writes(&memory) {
+        db.commit(&changes).await.unwrap();
+        memory.apply(changes);
+        assert_eq!(memory, db.load().await.unwrap());
+    }
+    // Rule 17: an old finished record deleted with its signatures.
+    let old = memory.revisits.iter().find(|r| r.status() == RevisitStatus::Completed).unwrap().id;
+    let deleted = db.delete_revisit(old, d("2031-01-01")).await.unwrap();
+    assert_eq!(deleted.removed_revisits, vec![old]);
+    memory.apply(deleted);
+    assert_eq!(memory, db.load().await.unwrap());
+    drop_db(&name, db).await;
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_save_read_back_by_its_ids_equals_a_fresh_load() {
+    let (name, db) = fresh().await;
+    db.replace_all(&office()).await.unwrap();
+    let mut this_tab = db.load().await.unwrap();
+    // The other tab has its own connection and commits each action there.
+    let other = Database::open(&name).await.unwrap();
+    let mut writes = everyday_writes(&this_tab);
+    let old = this_tab.revisits.iter().find(|r| r.status() == RevisitStatus::Completed).unwrap().id;
+    for changes in writes.drain(..) {
+        other.commit(&changes).await.unwrap();
+        let read = db.read_touched(&changes.touched()).await.unwrap();
+        this_tab.apply(read);
+        assert_eq!(this_tab, db.load().await.unwrap());
+    }
+    let deleted = other.delete_revisit(old, d("2031-01-01")).await.unwrap();
+    let read = db.read_touched(&deleted.touched()).await.unwrap();
+    assert_eq!(read.removed_revisits, vec![old], "a record no longer stored was deleted");
+    this_tab.apply(read);
+    assert_eq!(this_tab, db.load().await.unwrap());
+    other.close();
+    drop_db(&name, db).await;
+}

@@ -11,7 +11,8 @@ use std::rc::Rc;
 
 use chrono::DateTime;
 use huifang::store::{schema, Database, StoreError};
-use huifang::tabs::{self, Channel, Lost, Watcher};
+use huifang::tabs::{self, Channel, Lost, Posted, Watcher};
+use huifang_core::model::Touched;
 use huifang_core::model::{Customer, Unit};
 use rexie::{Rexie, TransactionMode};
 use uuid::Uuid;
@@ -197,23 +198,26 @@ async fn hold_open(name: &str) -> web_sys::IdbDatabase {
 }
 
 #[wasm_bindgen_test]
-async fn a_save_in_one_tab_tells_the_other_tabs() {
+async fn a_save_in_one_tab_tells_the_other_tabs_what_it_stored() {
     let name = format!("huifang-test-{}", Uuid::new_v4());
-    let (heard_here, heard_there) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
+    let heard_here: Rc<RefCell<Vec<Posted>>> = Rc::default();
+    let heard_there: Rc<RefCell<Vec<Posted>>> = Rc::default();
     let this_tab = Channel::open_named(&name, {
         let heard = heard_here.clone();
-        move || heard.set(heard.get() + 1)
+        move |p| heard.borrow_mut().push(p)
     })
     .unwrap();
     let _other_tab = Channel::open_named(&name, {
         let heard = heard_there.clone();
-        move || heard.set(heard.get() + 1)
+        move |p| heard.borrow_mut().push(p)
     })
     .unwrap();
 
-    this_tab.post_change();
-    until(5_000, "the other tab to hear of the change", || heard_there.get() == 1).await;
+    let touched = Touched { revisits: vec![Uuid::new_v4()], signatures: vec![Uuid::new_v4()], ..Touched::default() };
+    this_tab.post(&Posted::Touched(touched.clone()));
+    this_tab.post(&Posted::Everything);
+    until(5_000, "the other tab to hear of the changes", || heard_there.borrow().len() == 2).await;
     sleep(100).await;
-    assert_eq!(heard_there.get(), 1);
-    assert_eq!(heard_here.get(), 0, "a tab is not told of its own change");
+    assert_eq!(*heard_there.borrow(), vec![Posted::Touched(touched), Posted::Everything]);
+    assert!(heard_here.borrow().is_empty(), "a tab is not told of its own change");
 }

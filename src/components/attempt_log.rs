@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use huifang_core::contact;
+use huifang_core::model::Changes;
 use huifang_core::model::{AttemptOutcome, Method, Revisit, Staff};
 use huifang_core::scheduler::PlannedRevisit;
 use huifang_core::settings::Settings;
@@ -51,7 +52,7 @@ pub fn AttemptLog(
             let (task, record) = stored.get_value();
             let record = record.unwrap_or_else(|| contact::start(&task, Uuid::new_v4(), clock::now()));
             let updated = contact::log_attempt(&record, attempt, clock::now());
-            if app.save(Msg::AttemptSaved, |db| async move { db.put_revisit(&updated).await }).await {
+            if app.save(Msg::AttemptSaved, Changes::revisit(updated)).await {
                 note.set(String::new());
             }
         }
@@ -61,7 +62,7 @@ pub fn AttemptLog(
         let Some(record) = record else { return };
         match contact::close_unreachable(&record, clock::today(), min, clock::now()) {
             Ok(closed) => {
-                if app.save(Msg::ClosedUnreachable, |db| async move { db.put_revisit(&closed).await }).await {
+                if app.save(Msg::ClosedUnreachable, Changes::revisit(closed)).await {
                     app.page.set(Page::Today);
                 }
             }

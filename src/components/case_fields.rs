@@ -1,25 +1,42 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use huifang_core::model::{CaseKind, Channel, Nature, Severity, Subject};
+use huifang_core::model::{CaseKind, Channel, Nature, Positions, Severity, Subject};
 use huifang_core::Dataset;
 
-use crate::components::{case_line, household, CaseForm, Choice, PickList};
+use crate::components::{case_line, customer_line, CaseForm, Choice, PickList};
 use crate::i18n::{case_kind, channel, nature, severity, subject, tr, use_i18n, Msg};
 
-/// The case form's fields; `data` supplies households, staff and cases.
+/// What the case form offers to choose from: households, active staff and
+/// the latest cases (as originals of a duplicate), each as (id, line).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CaseChoices {
+    pub customers: Vec<(Uuid, String)>,
+    pub staff: Vec<(Uuid, String)>,
+    pub others: Vec<(Uuid, String)>,
+}
+
+impl CaseChoices {
+    pub fn of(data: &Dataset, at: &Positions) -> Self {
+        CaseChoices {
+            customers: data.customers.iter().map(|c| (c.id, customer_line(c))).collect(),
+            staff: data.staff.iter().filter(|s| s.active).map(|s| (s.id, s.name.clone())).collect(),
+            others: data.cases.iter().rev().take(200).map(|c| (c.id, case_line(data, at, c))).collect(),
+        }
+    }
+}
+
+/// The case form's fields.
 #[component]
-pub fn CaseFields(form: CaseForm, data: Dataset) -> impl IntoView {
+pub fn CaseFields(form: CaseForm, choices: CaseChoices) -> impl IntoView {
     let i18n = use_i18n();
     let today = crate::clock::today().to_string();
     let complaint = move || form.kind.get() == CaseKind::Complaint;
     let many = move || form.kind.get() == CaseKind::Activity && form.editing.with(Option::is_none);
-    let customers: Vec<(Uuid, String)> = data.customers.iter().map(|c| (c.id, household(&data, Some(c.id)))).collect();
+    let CaseChoices { customers, staff, others } = choices;
     let options = StoredValue::new(customers.clone());
-    let staff: Vec<(Uuid, String)> = data.staff.iter().filter(|s| s.active).map(|s| (s.id, s.name.clone())).collect();
     let no_staff = staff.is_empty();
-    let others =
-        StoredValue::new(data.cases.iter().rev().take(200).map(|c| (c.id, case_line(&data, c))).collect::<Vec<_>>());
+    let others = StoredValue::new(others);
     let anchor_label = move || {
         i18n.t(match form.kind.get() {
             CaseKind::Repair => Msg::RepairedOn,

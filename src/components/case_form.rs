@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use huifang_core::model::{Case, CaseKind, Channel, Nature, Severity, Subject};
+use huifang_core::model::{Case, CaseKind, Channel, Customer, Nature, Positions, Severity, Subject};
 use huifang_core::validation::CaseDraft;
 use huifang_core::Dataset;
 
@@ -119,12 +119,17 @@ impl CaseForm {
 }
 
 /// "王美丽 · 3-2-1201", the way staff find a household.
-pub fn household(data: &Dataset, id: Option<Uuid>) -> String {
-    id.and_then(|id| data.customer(id)).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default()
+pub fn household(data: &Dataset, at: &Positions, id: Option<Uuid>) -> String {
+    id.and_then(|id| at.customer(data, id)).map(customer_line).unwrap_or_default()
+}
+
+/// "王美丽 · 3-2-1201".
+pub fn customer_line(c: &Customer) -> String {
+    format!("{} · {}", c.name, c.unit)
 }
 
 /// A case as one line: received, household and the start of its description.
-pub fn case_line(data: &Dataset, c: &Case) -> String {
+pub fn case_line(data: &Dataset, at: &Positions, c: &Case) -> String {
     let text: String = c.description.chars().take(30).collect();
-    format!("{} · {} · {}", c.received_on, household(data, c.customer_id), text)
+    format!("{} · {} · {}", c.received_on, household(data, at, c.customer_id), text)
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use huifang_core::model::Changes;
 use huifang_core::model::{Case, CaseKind};
 use huifang_core::policy::PolicyKey;
 use huifang_core::validation::{complete_case_with_reply, request_revisit};
@@ -44,7 +45,7 @@ pub fn Handling(case: Case, revisited: bool) -> impl IntoView {
                 Ok(c) => c,
                 Err(e) => return app.failed(field_error(i18n.current(), &e)),
             };
-            app.save(done_msg, |db| async move { db.put_case(&updated).await }).await;
+            app.save(done_msg, Changes::case(updated)).await;
         }
     });
     view! {
@@ -88,7 +89,7 @@ pub fn RequestRevisit(case: Case) -> impl IntoView {
     let request = Action::new_local(move |case: &Case| {
         let updated = request_revisit(case, clock::now());
         async move {
-            app.save(Msg::RevisitRequested, |db| async move { db.put_case(&updated).await }).await;
+            app.save(Msg::RevisitRequested, Changes::case(updated)).await;
         }
     });
     view! {

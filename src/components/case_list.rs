@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
-use huifang_core::model::{Case, CaseKind};
+use huifang_core::model::{Case, CaseKind, Positions};
 use huifang_core::Dataset;
 
-use crate::components::{case_line, household, CaseForm, Choice, Handling, RequestRevisit, TableHead};
+use crate::components::{
+    case_line, digest, household, matches_search, page_range, CaseForm, Choice, Handling, Pager, RequestRevisit,
+    TableHead,
+};
 use crate::i18n::{case_kind, severity, tr, use_i18n, Lang, Msg};
-
-const SHOWN: usize = 200;
+use crate::state::use_app;
 
 const KIND_FILTER: [Option<CaseKind>; 8] = [
     None,
@@ -23,59 +25,109 @@ fn kind_or_all(lang: Lang, k: Option<CaseKind>) -> &'static str {
     k.map_or_else(|| Msg::All.text(lang), |k| case_kind(lang, k))
 }
 
-/// The cases on record, newest first, with their handling state and what
-/// can be done with each.
-#[component]
-pub fn CaseList(data: Dataset, form: CaseForm, kind: RwSignal<Option<CaseKind>>) -> impl IntoView {
-    if data.cases.is_empty() {
-        return view! { <p class="empty">{tr(Msg::NoCases)}</p> }.into_any();
-    }
-    let data = StoredValue::new(data);
-    let rows = move || {
-        let wanted = kind.get();
-        data.with_value(|data| {
-            let matching: Vec<&Case> =
-                data.cases.iter().rev().filter(|c| wanted.is_none_or(|k| c.kind == k)).take(SHOWN + 1).collect();
-            let more = matching.len() > SHOWN;
-            let rows = matching.into_iter().take(SHOWN).map(|c| row(data, c, form)).collect_view();
-            let note = more.then(|| view! { <tr><td colspan="8" class="hint">{tr(Msg::ShowingLatest)}</td></tr> });
-            view! { {rows} {note} }
-        })
-    };
-    view! {
-        <div class="list-filter">
-            <label for="case-filter-kind">{tr(Msg::Kind)}</label>
-            <Choice id="case-filter-kind" options=&KIND_FILTER value=kind label=kind_or_all />
-        </div>
-        <table class="list" id="complaint-list">
-            <TableHead columns=&[
-                Some(Msg::ReceivedOn),
-                Some(Msg::Kind),
-                Some(Msg::Customer),
-                Some(Msg::Severity),
-                Some(Msg::Description),
-                Some(Msg::Notes),
-                Some(Msg::CaseStatus),
-                None,
-            ] />
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+/// One case as the list shows it, with what it needs looked up.
+#[derive(Debug, Clone, PartialEq)]
+struct CaseRow {
+    case: Case,
+    who: Option<String>,
+    revisited: bool,
+    duplicate: Option<String>,
+    staff: Vec<String>,
 }
 
-fn row(data: &Dataset, case: &Case, form: CaseForm) -> impl IntoView {
+impl CaseRow {
+    fn new(data: &Dataset, at: &Positions, case: &Case) -> Self {
+        CaseRow {
+            who: (!case.anonymous).then(|| household(data, at, case.customer_id)),
+            revisited: at.revisits_of_case(data, case.id).any(|r| r.is_completed()),
+            duplicate: case.duplicate_of.and_then(|id| at.case(data, id)).map(|c| case_line(data, at, c)),
+            staff: case.staff_involved.iter().filter_map(|id| at.staff(data, *id)).map(|s| s.name.clone()).collect(),
+            case: case.clone(),
+        }
+    }
+
+    fn key(&self) -> (uuid::Uuid, u64) {
+        (self.case.id, digest(self))
+    }
+}
+
+/// The cases on record, newest first, with their handling state and what
+/// can be done with each; filtered by kind and searched by household or
+/// description, a page at a time.
+#[component]
+pub fn CaseList(form: CaseForm, kind: RwSignal<Option<CaseKind>>) -> impl IntoView {
+    let app = use_app();
     let i18n = use_i18n();
-    let who = if case.anonymous { None } else { Some(household(data, case.customer_id)) };
-    let revisited = data.revisits.iter().any(|r| r.case_id == Some(case.id) && r.is_completed());
+    let search = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        (kind.track(), search.track());
+        page.set(0);
+    });
+    let shown = Memo::new(move |_| {
+        let (wanted, needle) = (kind.get(), search.get().trim().to_lowercase());
+        app.with_indexed(|data, at| {
+            let passes = |c: &&Case| {
+                wanted.is_none_or(|k| c.kind == k)
+                    && (needle.is_empty() || {
+                        let (name, unit) = c
+                            .customer_id
+                            .and_then(|id| at.customer(data, id))
+                            .filter(|_| !c.anonymous)
+                            .map(|p| (p.name.as_str(), p.unit.to_string()))
+                            .unwrap_or_default();
+                        matches_search(&needle, &[name, &unit, &c.description])
+                    })
+            };
+            let matching: Vec<&Case> = data.cases.iter().rev().filter(passes).collect();
+            let (from, to) = page_range(page.get(), matching.len());
+            (matching[from..to].iter().map(|c| CaseRow::new(data, at, c)).collect::<Vec<_>>(), matching.len())
+        })
+        .unwrap_or_default()
+    });
+    let total = Signal::derive(move || shown.with(|s| s.1));
+    let none = move || app.with_data(|d| d.cases.is_empty()).unwrap_or(true);
+    view! {
+        <Show when=move || !none() fallback=|| view! { <p class="empty">{tr(Msg::NoCases)}</p> }>
+            <div class="list-filter">
+                <label for="case-filter-kind">{tr(Msg::Kind)}</label>
+                <Choice id="case-filter-kind" options=&KIND_FILTER value=kind label=kind_or_all />
+                <label for="case-search">{tr(Msg::Search)}</label>
+                <input
+                    type="search"
+                    id="case-search"
+                    placeholder=move || i18n.t(Msg::CaseSearchHint)
+                    bind:value=search
+                />
+            </div>
+            <table class="list" id="complaint-list">
+                <TableHead columns=&[
+                    Some(Msg::ReceivedOn),
+                    Some(Msg::Kind),
+                    Some(Msg::Customer),
+                    Some(Msg::Severity),
+                    Some(Msg::Description),
+                    Some(Msg::Notes),
+                    Some(Msg::CaseStatus),
+                    None,
+                ] />
+                <tbody>
+                    <For each=move || shown.get().0 key=CaseRow::key children=move |r| row(r, form) />
+                </tbody>
+            </table>
+            <Show when=move || { total.get() == 0 }>
+                <p class="empty">{tr(Msg::NothingMatches)}</p>
+            </Show>
+            <Pager id="case-pager" page=page total=total />
+        </Show>
+    }
+}
+
+fn row(r: CaseRow, form: CaseForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let CaseRow { case, who, revisited, duplicate, staff } = r;
+    let case = &case;
     let (kind, sev, complaint) = (case.kind, case.severity, case.kind == CaseKind::Complaint);
-    let duplicate = case.duplicate_of.and_then(|id| data.case(id)).map(|c| case_line(data, c));
-    let staff: Vec<String> = case
-        .staff_involved
-        .iter()
-        .filter_map(|id| data.staff.iter().find(|s| s.id == *id))
-        .map(|s| s.name.clone())
-        .collect();
     let (anonymous, reply_only) = (case.anonymous, case.reply_only);
     let reply = (!case.written_reply.is_empty()).then(|| case.written_reply.clone());
     let tag = |msg: Msg| view! { <span class="tag">{move || i18n.t(msg)}</span> };

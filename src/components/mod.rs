@@ -16,6 +16,7 @@ mod field_errors;
 mod import_preview;
 mod nav_bar;
 mod notice_bar;
+mod pager;
 mod passphrase_prompt;
 mod pick_list;
 mod record_retention;
@@ -33,8 +34,8 @@ mod with_data;
 pub use attempt_log::AttemptLog;
 pub use backup_export::{BackupExport, APP_VERSION};
 pub use backup_import::BackupImport;
-pub use case_fields::CaseFields;
-pub use case_form::{case_line, household, CaseForm};
+pub use case_fields::{CaseChoices, CaseFields};
+pub use case_form::{case_line, customer_line, household, CaseForm};
 pub use case_handling::{Handling, RequestRevisit};
 pub use case_list::CaseList;
 pub use checks::Checks;
@@ -45,6 +46,7 @@ pub use customer_list::CustomerList;
 pub use field_errors::{ErrorList, FieldErrors};
 pub use nav_bar::NavBar;
 pub use notice_bar::NoticeBar;
+pub use pager::{digest, matches_search, page_range, Pager, PER_PAGE};
 pub use passphrase_prompt::PassphrasePrompt;
 pub use pick_list::PickList;
 pub use record_retention::{refusal_text, RecordRetention};
@@ -56,7 +58,7 @@ pub use storage_health::StorageHealth;
 pub use table_head::TableHead;
 pub use tally_table::{TallyLine, TallyTable};
 pub use task_summary::TaskSummary;
-pub use with_data::WithData;
+pub use with_data::{Loaded, WithData};
 
 /// Brings the form at the top of a screen into view (after "Edit" on a list row).
 pub fn scroll_to_top() {

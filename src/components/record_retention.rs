@@ -1,9 +1,8 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use huifang_core::model::Revisit;
-use huifang_core::retention::{check_deletion, Refusal};
-use huifang_core::Dataset;
+use huifang_core::model::{Changes, Revisit};
+use huifang_core::retention::Refusal;
 
 use crate::clock;
 use crate::i18n::{tr, use_i18n, Lang, Msg};
@@ -31,12 +30,10 @@ pub fn refusal_text(lang: Lang, r: &Refusal) -> String {
 /// and delete it once its keeping period is over, after a confirmation.
 /// A refused delete stays visible as a disabled button with the reason.
 #[component]
-pub fn RecordRetention(rev: Revisit, data: Dataset) -> impl IntoView {
+pub fn RecordRetention(rev: Revisit, refusal: Option<Refusal>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let (id, archived, finished) = (rev.id, rev.is_archived(), rev.is_finished());
-    // The plan is compared only for a record old enough to delete (see core).
-    let refusal = check_deletion(&data, id, clock::today()).err();
     let deletable = refusal.is_none();
     let dialog = NodeRef::<Dialog>::new();
 
@@ -47,11 +44,11 @@ pub fn RecordRetention(rev: Revisit, data: Dataset) -> impl IntoView {
     let toggle = Action::new_local(move |_: &()| async move {
         let done = if archived { Msg::RecordUnarchived } else { Msg::RecordArchived };
         let result = match app.database().await {
-            Ok(db) => db.archive_revisit(id, !archived, clock::now()).await.map(|_| ()),
+            Ok(db) => db.archive_revisit(id, !archived, clock::now()).await,
             Err(e) => Err(e.into()),
         };
         match result {
-            Ok(()) => app.saved(done),
+            Ok(changed) => app.applied(done, Changes::revisit(changed)),
             Err(e) => report(e),
         }
     });
@@ -62,9 +59,9 @@ pub fn RecordRetention(rev: Revisit, data: Dataset) -> impl IntoView {
         };
         match result {
             // The record is gone: back to the report it was opened from.
-            Ok(()) => {
+            Ok(changes) => {
                 app.go(Page::Tally);
-                app.saved(Msg::RecordDeleted);
+                app.applied(Msg::RecordDeleted, changes);
             }
             Err(e) => report(e),
         }

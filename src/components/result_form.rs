@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use huifang_core::contact;
+use huifang_core::model::Changes;
 use huifang_core::model::{Method, Revisit, Satisfaction, Signature, Staff};
 use huifang_core::scheduler::PlannedRevisit;
 use huifang_core::validation::{FieldError, ResultDraft};
@@ -61,14 +62,12 @@ pub fn ResultForm(
                 Err(e) => return app.failed(e.to_string()),
             };
             errors.set(Vec::new());
-            let saved = app
-                .save(Msg::RevisitSaved, |db| async move {
-                    match sig {
-                        Some(sig) => db.put_revisit_with_signature(&done, &sig).await,
-                        None => db.put_revisit(&done).await,
-                    }
-                })
-                .await;
+            // A home visit is never stored without its signature.
+            let changes = match sig {
+                Some(sig) => Changes::revisit(done).and_signature(sig),
+                None => Changes::revisit(done),
+            };
+            let saved = app.save(Msg::RevisitSaved, changes).await;
             if saved {
                 app.page.set(Page::Today);
             }

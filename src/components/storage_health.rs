@@ -35,9 +35,9 @@ pub fn StorageHealth() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let persistence = app.safety.persistence;
-    // Usage changes with every write: re-read after each reload of the records.
+    // Usage changes with every write: re-read after each change of the records.
     let usage = LocalResource::new(move || {
-        app.data.track();
+        app.with_records(|_| ());
         estimate()
     });
     Effect::new(move || {

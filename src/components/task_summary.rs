@@ -1,20 +1,20 @@
 use leptos::prelude::*;
 
-use huifang_core::model::Index;
+use huifang_core::model::{Case, Customer};
 use huifang_core::scheduler::PlannedRevisit;
-use huifang_core::Dataset;
 
 use crate::i18n::{case_kind, contact_preference, method, reason, role, severity, tr, urgency, use_i18n, Msg};
 
 /// Who is revisited about what, by when and why, with the numbers to call:
 /// everything staff need in view while talking to the customer.
 #[component]
-pub fn TaskSummary(task: PlannedRevisit, data: Dataset) -> impl IntoView {
+pub fn TaskSummary(
+    task: PlannedRevisit,
+    customer: Option<Customer>,
+    case: Option<Case>,
+    assignee: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let index = Index::new(&data);
-    let customer = index.customers.get(&task.customer_id).map(|c| (*c).clone());
-    let case = task.case_id.and_then(|id| index.cases.get(&id)).map(|c| (*c).clone());
-    let assignee = task.assignee.and_then(|id| index.staff.get(&id)).map(|s| s.name.clone());
     let (round, escalation, role_v, due, u) = (task.round, task.escalation, task.role, task.due_on, task.urgency);
     let methods = task.methods.clone();
     let reasons = task.reasons.clone();

@@ -74,7 +74,6 @@ messages! {
     Trend => "近 12 个月", "Last 12 months";
     DissatisfiedList => "不满意客户及处理情况", "Dissatisfied customers and what was done";
     RepairSampleList => "本季度维修记录抽查（20%）", "This quarter's repair record sample (20%)";
-    Unassigned => "（未分配）", "(unassigned)";
     UnknownBuilding => "（无房号）", "(no unit)";
     OnTime => "按时", "On time";
     Overdue => "逾期", "Overdue";
@@ -392,4 +391,15 @@ messages! {
     RetentionHasFollowUp => "这条记录之后还有后续回访，不能单独删除；可以归档。", "A later revisit follows this record, so it cannot be deleted on its own; archive it instead.";
     RetentionChangesPlan => "删除后该事项会重新出现在待回访清单中，不能删除；可以归档。", "Deleting it would bring its revisit back onto the to-do list; archive it instead.";
 
+
+    // ---- lists: a page at a time, with search ----
+    PagerRange => "第 {from}–{to} 条，共 {total} 条", "{from}–{to} of {total}";
+    PrevPage => "上一页", "Previous";
+    NextPage => "下一页", "Next";
+    Search => "搜索", "Search";
+    CustomerSearchHint => "姓名、电话或房号", "Name, phone or unit";
+    CaseSearchHint => "客户、房号或内容", "Customer, unit or description";
+    OverdueOnly => "只看逾期", "Overdue only";
+    Anyone => "全部人员", "Everyone";
+    Unassigned => "（未分配）", "(unassigned)";
 }

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
+use huifang_core::model::Changes;
 use huifang_core::model::{Case, CaseKind};
 use huifang_core::validation::{CaseDraft, FieldError};
 use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::{CaseFields, CaseForm, CaseList, FieldErrors, WithData};
+use crate::components::{CaseChoices, CaseFields, CaseForm, CaseList, FieldErrors, Loaded};
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::state::use_app;
 
@@ -24,17 +25,11 @@ pub fn CasesPage() -> impl IntoView {
         let (draft, old) = (draft.clone(), old.clone());
         async move {
             let (today, now) = (clock::today(), clock::now());
-            let checked = app.data.with_untracked(|d| {
-                let empty = Dataset::default();
-                let data = match d {
-                    Some(Ok(data)) => data,
-                    _ => &empty,
-                };
-                match &old {
-                    Some(old) => draft.revise(old, data, today, now).map(|c| vec![c]),
-                    None => draft.validate_all(uuid::Uuid::new_v4, data, today, now),
-                }
-            });
+            let check = |data: &Dataset| match &old {
+                Some(old) => draft.revise(old, data, today, now).map(|c| vec![c]),
+                None => draft.validate_all(uuid::Uuid::new_v4, data, today, now),
+            };
+            let Some(checked) = app.with_data_untracked(check) else { return };
             let cases = match checked {
                 Ok(cases) => cases,
                 Err(e) => return errors.set(e),
@@ -46,7 +41,7 @@ pub fn CasesPage() -> impl IntoView {
                 (None, CaseKind::Activity) => Msg::ActivitySaved,
                 (None, _) => Msg::CaseSaved,
             };
-            if app.save(done, |db| async move { db.put_cases(&cases).await }).await {
+            if app.save(done, Changes::cases(cases)).await {
                 if old.is_some() {
                     form.clear();
                 } else {
@@ -55,6 +50,10 @@ pub fn CasesPage() -> impl IntoView {
             }
         }
     });
+
+    // The form's pick lists change only when households, staff or cases do.
+    let choices = Memo::new(move |_| app.with_indexed(CaseChoices::of));
+    let no_customers = move || choices.with(|c| c.as_ref().is_some_and(|c| c.customers.is_empty()));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -65,13 +64,13 @@ pub fn CasesPage() -> impl IntoView {
     view! {
         <section class="page">
             <h2>{tr(Msg::CasesTitle)}</h2>
-            <WithData render=move |data: Dataset| {
-                let no_customers = data.customers.is_empty();
-                view! {
-                    {no_customers.then(|| view! { <p class="hint">{tr(Msg::NeedCustomerFirst)}</p> })}
+            <Loaded>
+                    <Show when=no_customers>
+                        <p class="hint">{tr(Msg::NeedCustomerFirst)}</p>
+                    </Show>
                     <form class="card form" id="complaint-form" on:submit=submit>
                         <h3>{move || i18n.t(if editing() { Msg::EditCase } else { Msg::NewCase })}</h3>
-                        <CaseFields form=form data=data.clone() />
+                        {move || choices.get().map(|choices| view! { <CaseFields form=form choices=choices /> })}
                         <FieldErrors errors=errors />
                         <div class="actions">
                             <Show when=editing>
@@ -91,9 +90,8 @@ pub fn CasesPage() -> impl IntoView {
                             </button>
                         </div>
                     </form>
-                    <CaseList data=data form=form kind=list_kind />
-                }
-            } />
+                    <CaseList form=form kind=list_kind />
+            </Loaded>
         </section>
     }
 }

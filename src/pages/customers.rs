@@ -1,16 +1,13 @@
-use std::rc::Rc;
-
 use leptos::prelude::*;
 
+use huifang_core::model::Changes;
 use huifang_core::model::Customer;
 use huifang_core::validation::{move_in_case, CustomerDraft, FieldError};
-use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::{CustomerFields, CustomerForm, CustomerList, FieldErrors, WithData};
+use crate::components::{CustomerFields, CustomerForm, CustomerList, FieldErrors, Loaded};
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::state::use_app;
-use crate::store::Database;
 
 /// The customer list and the form to add or edit one.
 #[component]
@@ -34,16 +31,13 @@ pub fn CustomersPage() -> impl IntoView {
             };
             errors.set(Vec::new());
             // Rule 4: a move-in date brings its move-in case, saved with the customer.
-            let move_in = app.data.with_untracked(|d| match d {
-                Some(Ok(data)) => move_in_case(&customer, &data.cases, uuid::Uuid::new_v4(), now),
-                _ => None,
-            });
+            let move_in = app
+                .with_data_untracked(|data| move_in_case(&customer, &data.cases, uuid::Uuid::new_v4(), now))
+                .flatten();
+            // Saved together: all or none.
             let saved = match move_in {
-                Some(case) => {
-                    let write = |db: Rc<Database>| async move { db.put_customer_with_case(&customer, &case).await };
-                    app.save(Msg::CustomerSavedMoveIn, write).await
-                }
-                None => app.save(Msg::CustomerSaved, |db| async move { db.put_customer(&customer).await }).await,
+                Some(case) => app.save(Msg::CustomerSavedMoveIn, Changes::customer(customer).and_case(case)).await,
+                None => app.save(Msg::CustomerSaved, Changes::customer(customer)).await,
             };
             if saved {
                 form.clear();
@@ -82,7 +76,9 @@ pub fn CustomersPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <WithData render=move |data: Dataset| view! { <CustomerList data=data form=form /> } />
+            <Loaded>
+                <CustomerList form=form />
+            </Loaded>
         </section>
     }
 }

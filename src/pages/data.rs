@@ -18,8 +18,8 @@ pub fn DataPage() -> impl IntoView {
             <p class="hint">{tr(Msg::DataWhere)}</p>
             <div class="card">
                 <h3>{tr(Msg::CurrentData)}</h3>
-                <WithData render=move |data: Dataset| {
-                    let c = Counts::of(&data);
+                <WithData render=move |data: &Dataset| {
+                    let c = Counts::of(data);
                     view! { <p id="data-counts">{move || import::counts(i18n.lang(), &c)}</p> }
                 } />
             </div>

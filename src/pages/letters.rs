@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use huifang_core::model::OpenLetter;
+use huifang_core::model::Changes;
+use huifang_core::model::{OpenLetter, Positions};
 use huifang_core::validation::{FieldError, OpenLetterDraft};
 use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::{case_line, FieldErrors, PickList, WithData};
+use crate::components::{case_line, matches_search, page_range, FieldErrors, Loaded, Pager, PickList};
 use crate::i18n::{case_kind, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 
@@ -27,16 +28,17 @@ pub fn LettersPage() -> impl IntoView {
     let save = Action::new_local(move |draft: &OpenLetterDraft| {
         let draft = draft.clone();
         async move {
-            let checked = app.data.with_untracked(|d| match d {
-                Some(Ok(data)) => draft.validate(Uuid::new_v4(), data, clock::today(), clock::now()),
-                _ => draft.validate(Uuid::new_v4(), &Dataset::default(), clock::today(), clock::now()),
-            });
+            let Some(checked) =
+                app.with_data_untracked(|data| draft.validate(Uuid::new_v4(), data, clock::today(), clock::now()))
+            else {
+                return;
+            };
             let letter = match checked {
                 Ok(l) => l,
                 Err(e) => return errors.set(e),
             };
             errors.set(Vec::new());
-            if app.save(Msg::LetterSaved, |db| async move { db.put_open_letter(&letter).await }).await {
+            if app.save(Msg::LetterSaved, Changes::open_letter(letter)).await {
                 title.set(String::new());
                 body.set(String::new());
                 cases.set(Vec::new());
@@ -53,8 +55,7 @@ pub fn LettersPage() -> impl IntoView {
     view! {
         <section class="page">
             <h2>{tr(Msg::LettersTitle)}</h2>
-            <WithData render=move |data: Dataset| {
-                view! {
+            <Loaded>
                     <form class="card form" id="letter-form" on:submit=submit>
                         <h3>{tr(Msg::NewLetter)}</h3>
                         <div class="grid">
@@ -67,7 +68,7 @@ pub fn LettersPage() -> impl IntoView {
                             <span class="label">{tr(Msg::CasesAnswered)}</span>
                             <div>
                                 <p class="hint">{tr(Msg::CasesAnsweredHint)}</p>
-                                <CaseChoice data=data.clone() selected=cases filter=filter />
+                                <CaseChoice selected=cases filter=filter />
                             </div>
                         </div>
                         <FieldErrors errors=errors />
@@ -77,58 +78,79 @@ pub fn LettersPage() -> impl IntoView {
                             </button>
                         </div>
                     </form>
-                    <LetterList data=data />
-                }
-            } />
+                    <LetterList />
+            </Loaded>
         </section>
     }
 }
 
-/// The handled cases a letter can answer, newest first; a case already
-/// answered by a letter says so.
+/// How many cases the pick list offers at once; the filter finds the rest.
+const OFFERED: usize = 300;
+
+/// The handled cases a letter can answer, newest first, narrowed by the
+/// filter; a case already answered by a letter says so.
 #[component]
-fn CaseChoice(data: Dataset, selected: RwSignal<Vec<Uuid>>, filter: RwSignal<String>) -> impl IntoView {
+fn CaseChoice(selected: RwSignal<Vec<Uuid>>, filter: RwSignal<String>) -> impl IntoView {
+    let app = use_app();
     let i18n = use_i18n();
-    let lang = i18n.current();
-    let answered: std::collections::HashSet<Uuid> =
-        data.open_letters.iter().flat_map(|l| l.case_ids.iter().copied()).collect();
-    let items: Vec<(Uuid, String)> = data
-        .cases
-        .iter()
-        .rev()
-        .filter(|c| c.completed_on.is_some())
-        .map(|c| {
-            let mark = if answered.contains(&c.id) {
-                format!(" · {}", Msg::AnsweredByLetter.text(lang))
-            } else {
-                String::new()
-            };
-            (c.id, format!("{} · {}{mark}", case_kind(lang, c.kind), case_line(&data, c)))
+    let items = Memo::new(move |_| {
+        let (lang, needle) = (i18n.lang(), filter.get().trim().to_lowercase());
+        app.with_indexed(|data, at| {
+            data.cases
+                .iter()
+                .rev()
+                .filter(|c| c.completed_on.is_some())
+                .map(|c| {
+                    let mark = if at.letters_of_case(data, c.id).next().is_some() {
+                        format!(" · {}", Msg::AnsweredByLetter.text(lang))
+                    } else {
+                        String::new()
+                    };
+                    (c.id, format!("{} · {}{mark}", case_kind(lang, c.kind), case_line(data, at, c)))
+                })
+                .filter(|(_, line)| matches_search(&needle, &[line]))
+                .take(OFFERED)
+                .collect::<Vec<_>>()
         })
-        .collect();
-    if items.is_empty() {
-        return view! { <p class="empty">{tr(Msg::NoCompletedCases)}</p> }.into_any();
+        .unwrap_or_default()
+    });
+    let none = move || app.with_data(|d| d.cases.iter().all(|c| c.completed_on.is_none())).unwrap_or(true);
+    view! {
+        <Show when=move || !none() fallback=|| view! { <p class="empty">{tr(Msg::NoCompletedCases)}</p> }>
+            {move || view! { <PickList items=items.get() selected=selected class="letter-case" filter=(filter, "letter-filter") /> }}
+        </Show>
     }
-    view! { <PickList items=items selected=selected class="letter-case" filter=(filter, "letter-filter") /> }.into_any()
 }
 
-/// The letters sent, newest first, each with the cases it answered.
+/// The letters sent, newest first, each with the cases it answered; a
+/// page at a time.
 #[component]
-fn LetterList(data: Dataset) -> impl IntoView {
+fn LetterList() -> impl IntoView {
+    let app = use_app();
     let i18n = use_i18n();
-    if data.open_letters.is_empty() {
-        return view! { <p class="empty">{tr(Msg::NoLetters)}</p> }.into_any();
+    let page = RwSignal::new(0usize);
+    let total = Signal::derive(move || app.with_data(|d| d.open_letters.len()).unwrap_or(0));
+    let letters = move || {
+        let lang = i18n.lang();
+        app.with_indexed(|data, at| {
+            let (from, to) = page_range(page.get(), data.open_letters.len());
+            data.open_letters.iter().rev().skip(from).take(to - from).map(|l| letter(data, at, l, lang)).collect_view()
+        })
+    };
+    view! {
+        <Show when=move || { total.get() > 0 } fallback=|| view! { <p class="empty">{tr(Msg::NoLetters)}</p> }>
+            <div id="letter-list">{letters}</div>
+            <Pager id="letter-pager" page=page total=total />
+        </Show>
     }
-    let letters = data.open_letters.iter().rev().map(|l| letter(&data, l, i18n.current())).collect_view();
-    view! { <div id="letter-list">{letters}</div> }.into_any()
 }
 
-fn letter(data: &Dataset, l: &OpenLetter, lang: Lang) -> impl IntoView {
+fn letter(data: &Dataset, at: &Positions, l: &OpenLetter, lang: Lang) -> impl IntoView {
     let cases = l
         .case_ids
         .iter()
-        .filter_map(|id| data.case(*id))
-        .map(|c| view! { <li class="letter-answers">{format!("{} · {}", case_kind(lang, c.kind), case_line(data, c))}</li> })
+        .filter_map(|id| at.case(data, *id))
+        .map(|c| view! { <li class="letter-answers">{format!("{} · {}", case_kind(lang, c.kind), case_line(data, at, c))}</li> })
         .collect_view();
     view! {
         <article class="card letter-row" data-letter-id=l.id.to_string()>

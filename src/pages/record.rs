@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use huifang_core::model::{Index, Revisit};
+use huifang_core::model::{Changes, Revisit, Staff};
+use huifang_core::retention::{check_deletion, Refusal};
 use huifang_core::review::{answer_issue, review};
-use huifang_core::Dataset;
 
 use crate::clock;
-use crate::components::{RecordRetention, StaffSelect, WithData};
+use crate::components::{RecordRetention, StaffSelect};
 use crate::i18n::{closure_reason, field_error, method, satisfaction, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
@@ -20,30 +20,45 @@ pub fn RecordPage(id: Uuid) -> impl IntoView {
     view! {
         <section class="page">
             <h2>{tr(Msg::RecordTitle)}</h2>
-            <WithData render=move |data: Dataset| match data.revisits.iter().find(|r| r.id == id).cloned() {
-                Some(r) => view! { <Record rev=r data=data /> }.into_any(),
-                None => view! { <p class="notice error">{tr(Msg::CaseNotFound)}</p> }.into_any(),
-            } />
+            {move || {
+                app.with_indexed(|data, at| match at.revisit(data, id).cloned() {
+                    Some(rev) => {
+                        let who =
+                            at.customer(data, rev.customer_id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
+                        let case = rev.case_id.and_then(|id| at.case(data, id)).map(|c| c.description.clone()).unwrap_or_default();
+                        let signature = rev
+                            .result
+                            .as_ref()
+                            .and_then(|r| r.signature_id)
+                            .and_then(|sid| data.signatures.iter().find(|s| s.id == sid))
+                            .map(|s| s.png.clone());
+                        // The plan is compared only for a record old enough to delete (see core).
+                        let refusal = check_deletion(data, id, clock::today()).err();
+                        view! { <Record rev who case staff=data.staff.clone() signature refusal /> }.into_any()
+                    }
+                    None => view! { <p class="notice error">{tr(Msg::CaseNotFound)}</p> }.into_any(),
+                })
+            }}
             <button on:click=move |_| app.go(Page::Tally)>{tr(Msg::Back)}</button>
         </section>
     }
 }
 
 #[component]
-fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
+fn Record(
+    rev: Revisit,
+    who: String,
+    case: String,
+    staff: Vec<Staff>,
+    signature: Option<String>,
+    refusal: Option<Refusal>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let index = Index::new(&data);
-    let who = index.customers.get(&rev.customer_id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
-    let case = rev.case_id.and_then(|id| index.cases.get(&id)).map(|c| c.description.clone()).unwrap_or_default();
-    let staff_name =
-        |id: Option<Uuid>| id.and_then(|id| index.staff.get(&id)).map(|s| s.name.clone()).unwrap_or_default();
-    let signature = rev
-        .result
-        .as_ref()
-        .and_then(|r| r.signature_id)
-        .and_then(|sid| data.signatures.iter().find(|s| s.id == sid))
-        .map(|s| s.png.clone());
+    let names = staff.clone();
+    let staff_name = move |id: Option<Uuid>| {
+        id.and_then(|id| names.iter().find(|s| s.id == id)).map(|s| s.name.clone()).unwrap_or_default()
+    };
     let stored = StoredValue::new(rev.clone());
     let reviewer = RwSignal::new(None::<Uuid>);
     let comment = RwSignal::new(rev.review.as_ref().map(|r| r.comment.clone()).unwrap_or_default());
@@ -56,7 +71,7 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
             clock::now(),
         ) {
             Ok(r) => {
-                app.save(Msg::ReviewSaved, |db| async move { db.put_revisit(&r).await }).await;
+                app.save(Msg::ReviewSaved, Changes::revisit(r)).await;
             }
             Err(e) => app.failed(field_error(i18n.current(), &e)),
         }
@@ -66,7 +81,7 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
         async move {
             match answer_issue(&stored.get_value(), i, &text, clock::today(), clock::now()) {
                 Ok(r) => {
-                    app.save(Msg::AnswerSaved, |db| async move { db.put_revisit(&r).await }).await;
+                    app.save(Msg::AnswerSaved, Changes::revisit(r)).await;
                 }
                 Err(e) => app.failed(field_error(i18n.current(), &e)),
             }
@@ -134,7 +149,7 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
             <h3>{tr(Msg::Review)}</h3>
             <div class="grid">
                 <label for="review-by">{tr(Msg::Reviewer)}</label>
-                <StaffSelect id="review-by" staff=data.staff.clone() value=reviewer />
+                <StaffSelect id="review-by" staff=staff value=reviewer />
                 <label for="review-comment">{tr(Msg::ReviewComment)}</label>
                 <textarea id="review-comment" rows="3" bind:value=comment></textarea>
             </div>
@@ -142,6 +157,6 @@ fn Record(rev: Revisit, data: Dataset) -> impl IntoView {
                 <button id="save-review" class="primary" on:click=move |_| { save_review.dispatch(()); }>{tr(Msg::SaveReview)}</button>
             </div>
         </div>
-        <RecordRetention rev=rev data=data />
+        <RecordRetention rev=rev refusal=refusal />
     }
 }

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use huifang_core::model::Index;
+use huifang_core::model::Positions;
 use huifang_core::report::{monthly_report, FollowUpStatus, MonthlyReport};
 use huifang_core::{Dataset, YearMonth};
 
 use crate::clock;
-use crate::components::{ComplaintSummary, TallyLine, TallyTable, WithData};
+use crate::components::{ComplaintSummary, TallyLine, TallyTable};
 use crate::i18n::{case_kind, percent, satisfaction, severity, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
@@ -13,6 +13,7 @@ use crate::state::use_app;
 /// The monthly report (客户回访记录, 000 §2.4) for the company leadership.
 #[component]
 pub fn ReportPage() -> impl IntoView {
+    let app = use_app();
     let month = RwSignal::new(YearMonth::of(clock::today()).to_string());
     view! {
         <section class="page report">
@@ -24,23 +25,22 @@ pub fn ReportPage() -> impl IntoView {
             <button class="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>
                 {tr(Msg::Print)}
             </button>
-            <WithData render=move |data: Dataset| {
-                move || {
-                    // An empty or half-typed month shows the current one.
-                    let m = month.get().parse().unwrap_or_else(|_| YearMonth::of(clock::today()));
-                    let report = monthly_report(&data, m, clock::today());
-                    view! { <Report report=report data=data.clone() /> }
-                }
-            } />
+            {move || {
+                // An empty or half-typed month shows the current one.
+                let m = month.get().parse().unwrap_or_else(|_| YearMonth::of(clock::today()));
+                app.with_indexed(|data, at| {
+                    let report = monthly_report(data, m, clock::today());
+                    report_view(report, data, at)
+                })
+                .unwrap_or_else(|| view! { <p class="loading">{tr(Msg::Loading)}</p> }.into_any())
+            }}
         </section>
     }
 }
 
-#[component]
-fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
+fn report_view(report: MonthlyReport, data: &Dataset, at: &Positions) -> AnyView {
     let i18n = use_i18n();
     let app = use_app();
-    let index = Index::new(&data);
     let complaints =
         report.by_kind.iter().find(|r| r.kind == huifang_core::CaseKind::Complaint && r.severity.is_none());
     let summary = complaints.map(|r| r.tally).unwrap_or_default();
@@ -59,7 +59,7 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
             }
         })
         .collect();
-    let name_of = |id: Option<uuid::Uuid>| id.and_then(|id| index.staff.get(&id)).map(|s| s.name.clone());
+    let name_of = |id: Option<uuid::Uuid>| id.and_then(|id| at.staff(data, id)).map(|s| s.name.clone());
     let by_staff = report
         .by_staff
         .iter()
@@ -88,13 +88,14 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
     let max = trend.iter().map(|p| p.tally.eligible).max().unwrap_or(0).max(1);
     let handling = report.handling.clone();
     let dissatisfied = report.dissatisfied.clone();
-    let customers = |id| index.customers.get(&id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
+    let customers = |id| at.customer(data, id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
     // Rule 17: archived records are history; the report counts and lists
     // them like any other, marked so the office knows why they look tidied.
-    let archived: std::collections::HashSet<uuid::Uuid> =
-        data.revisits.iter().filter(|r| r.is_archived()).map(|r| r.id).collect();
-    let archived_mark =
-        |id| archived.contains(&id).then(|| view! { " " <span class="tag archived">{tr(Msg::ArchivedMark)}</span> });
+    let archived_mark = |id| {
+        at.revisit(data, id)
+            .is_some_and(|r| r.is_archived())
+            .then(|| view! { " " <span class="tag archived">{tr(Msg::ArchivedMark)}</span> })
+    };
     let dissatisfied_rows = dissatisfied
         .into_iter()
         .map(|e| {
@@ -133,7 +134,7 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
         .repair_sample
         .iter()
         .map(|&id| {
-            let r = data.revisits.iter().find(|r| r.id == id);
+            let r = at.revisit(data, id);
             let who = r.map(|r| customers(r.customer_id)).unwrap_or_default();
             let reviewed = r.is_some_and(|r| r.review.is_some());
             view! {
@@ -183,4 +184,5 @@ fn Report(report: MonthlyReport, data: Dataset) -> impl IntoView {
         <h3>{tr(Msg::RepairSampleList)}</h3>
         <ul id="report-repair-sample">{sample}</ul>
     }
+    .into_any()
 }

@@ -22,8 +22,9 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page" id="settings">
             <h2>{tr(Msg::SettingsTitle)}</h2>
-            <WithData render=move |data: Dataset| {
-                let settings = data.settings;
+            // Only a change of the settings draws this screen again.
+            <WithData render=move |data: &Dataset| {
+                let settings = data.settings.clone();
                 // Rule 15: say plainly when this or next year's holidays are missing.
                 let missing = missing_years(&settings.calendar, clock::today());
                 let policies = settings.policies.clone();

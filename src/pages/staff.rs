@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use huifang_core::model::Changes;
 use huifang_core::model::{Role, Staff};
 use huifang_core::validation::{FieldError, StaffDraft};
 use huifang_core::Dataset;
@@ -51,7 +52,7 @@ pub fn StaffPage() -> impl IntoView {
                 Err(e) => return errors.set(e),
             };
             errors.set(Vec::new());
-            if app.save(Msg::StaffSaved, |db| async move { db.put_staff(&staff).await }).await {
+            if app.save(Msg::StaffSaved, Changes::staff(staff)).await {
                 reset();
             }
         }
@@ -94,22 +95,21 @@ pub fn StaffPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <WithData render=move |data: Dataset| view! { <StaffList data=data edit=edit /> } />
+            <WithData render=move |data: &Dataset| view! { <StaffList staff=data.staff.clone() edit=edit /> } />
         </section>
     }
 }
 
 #[component]
-fn StaffList<E>(data: Dataset, edit: E) -> impl IntoView
+fn StaffList<E>(staff: Vec<Staff>, edit: E) -> impl IntoView
 where
     E: Fn(Staff) + Copy + Send + Sync + 'static,
 {
     let i18n = use_i18n();
-    if data.staff.is_empty() {
+    if staff.is_empty() {
         return view! { <p class="empty">{tr(Msg::NoStaff)}</p> }.into_any();
     }
-    let rows = data
-        .staff
+    let rows = staff
         .into_iter()
         .map(|s| {
             let (r, is_active) = (s.role, s.active);

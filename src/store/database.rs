@@ -8,12 +8,15 @@ use wasm_bindgen::JsValue;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use huifang_core::model::{Case, Customer, Dataset, OpenLetter, Revisit, Signature, Staff};
+use huifang_core::model::{Case, Changes, Customer, Dataset, OpenLetter, Revisit, Signature, Staff, Touched};
 use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
 use super::bucket::{self, bucket_of, Change, Stored};
-use super::schema::{self, CASE_BUCKETS, CUSTOMER_BUCKETS, META, RECORD_STORES, REVISIT_BUCKETS, SIGNATURE_BUCKETS};
+use super::schema::{
+    self, CASE_BUCKETS, CUSTOMER_BUCKETS, META, OPEN_LETTER_BUCKETS, RECORD_STORES, REVISIT_BUCKETS, SIGNATURE_BUCKETS,
+    STAFF_BUCKETS,
+};
 use super::StoreError;
 
 /// An open connection to the office's database.
@@ -135,6 +138,76 @@ impl Database {
         .await
     }
 
+    /// Stores one user action's `changes` in one transaction over the
+    /// stores they touch: all of it or, on any failure, none of it. The
+    /// records in memory then take the same `changes` (`Dataset::apply`).
+    pub async fn commit(&self, changes: &Changes) -> Result<(), StoreError> {
+        // Serialized before the transaction opens: only IndexedDB requests
+        // are awaited inside it.
+        let settings = match &changes.settings {
+            Some(s) => Some(encode(&SettingsRow { key: SETTINGS_KEY.into(), value: s.clone() })?),
+            None => None,
+        };
+        let stores = touched_stores(&changes.touched());
+        if stores.is_empty() {
+            return Ok(());
+        }
+        self.write(&stores, |tx| async move {
+            put_all(&tx, &changes.customers, &|_| {}).await?;
+            put_all(&tx, &changes.cases, &|_| {}).await?;
+            put_all(&tx, &changes.staff, &|_| {}).await?;
+            put_all(&tx, &changes.open_letters, &|_| {}).await?;
+            // A signature is stored with (or before) the revisit referring to it.
+            let signatures = changes.signatures.iter().map(Change::Put);
+            let gone = changes.removed_signatures.iter().map(|id| Change::Remove(*id));
+            change::<Signature>(&tx, signatures.chain(gone).collect(), &|_| {}).await?;
+            let revisits = changes.revisits.iter().map(Change::Put);
+            let gone = changes.removed_revisits.iter().map(|id| Change::Remove(*id));
+            change::<Revisit>(&tx, revisits.chain(gone).collect(), &|_| {}).await?;
+            if let Some(row) = settings {
+                tx.store(META)?.put(&row, None).await?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// What another tab's write stored, read back by the ids it names in
+    /// one read-only transaction: the records found replace or join the
+    /// ones in memory; a revisit or signature no longer stored was deleted.
+    pub async fn read_touched(&self, touched: &Touched) -> Result<Changes, StoreError> {
+        let stores = touched_stores(touched);
+        if stores.is_empty() {
+            return Ok(Changes::default());
+        }
+        let tx = self.db.transaction(&stores, TransactionMode::ReadOnly)?;
+        let mut changes = Changes {
+            customers: read_ids(&tx, &touched.customers).await?,
+            cases: read_ids(&tx, &touched.cases).await?,
+            revisits: read_ids(&tx, &touched.revisits).await?,
+            staff: read_ids(&tx, &touched.staff).await?,
+            open_letters: read_ids(&tx, &touched.open_letters).await?,
+            signatures: read_ids(&tx, &touched.signatures).await?,
+            ..Changes::default()
+        };
+        if touched.settings {
+            let row = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
+            changes.settings = Some(match row {
+                Some(v) if !v.is_undefined() => decode::<SettingsRow>(META, v)?.value,
+                _ => Settings::default(),
+            });
+        }
+        tx.done().await?;
+        let absent = |ids: &[Uuid], found: &[Uuid]| -> Vec<Uuid> {
+            ids.iter().filter(|id| !found.contains(id)).copied().collect()
+        };
+        let found: Vec<Uuid> = changes.revisits.iter().map(|r| r.id).collect();
+        changes.removed_revisits = absent(&touched.revisits, &found);
+        let found: Vec<Uuid> = changes.signatures.iter().map(|s| s.id).collect();
+        changes.removed_signatures = absent(&touched.signatures, &found);
+        Ok(changes)
+    }
+
     /// Every bucket row, store by store in [`RECORD_STORES`] order, and the
     /// settings, read in one read-only transaction: a consistent snapshot.
     pub(super) async fn snapshot(&self) -> Result<(Vec<Vec<JsValue>>, Settings), StoreError> {
@@ -202,10 +275,12 @@ impl Database {
     /// `today`: an unfinished or younger record is refused and nothing is
     /// touched. (Whether the plan would change needs all records; the record
     /// screen checks that with `retention::check_deletion` before asking.)
-    pub async fn delete_revisit(&self, id: Uuid, today: NaiveDate) -> Result<(), RetentionError> {
+    pub async fn delete_revisit(&self, id: Uuid, today: NaiveDate) -> Result<Changes, RetentionError> {
         let stored = self.stored_revisit(id).await?.ok_or(Refusal::NotFound)?;
         retention::check_record_deletable(&stored, today)?;
         let own = stored.result.as_ref().and_then(|r| r.signature_id);
+        let removed = std::cell::RefCell::new(Vec::new());
+        let kept = &removed;
         self.write(&[REVISIT_BUCKETS, SIGNATURE_BUCKETS], |tx| async move {
             let mut signatures: Vec<Uuid> =
                 super::query::in_index::<Signature>(&tx, "revisit_id", &id.to_string(), |s| s.revisit_id == id)
@@ -214,12 +289,14 @@ impl Database {
                     .map(|s| s.id)
                     .collect();
             // Deleting an absent signature is no error.
-            signatures.extend(own);
-            change::<Signature>(&tx, signatures.into_iter().map(Change::Remove).collect(), &|_| {}).await?;
-            change::<Revisit>(&tx, vec![Change::Remove(id)], &|_| {}).await
+            signatures.extend(own.filter(|s| !signatures.contains(s)));
+            change::<Signature>(&tx, signatures.iter().map(|s| Change::Remove(*s)).collect(), &|_| {}).await?;
+            change::<Revisit>(&tx, vec![Change::Remove(id)], &|_| {}).await?;
+            *kept.borrow_mut() = signatures;
+            Ok(())
         })
         .await?;
-        Ok(())
+        Ok(Changes { removed_revisits: vec![id], removed_signatures: removed.into_inner(), ..Changes::default() })
     }
 }
 
@@ -231,6 +308,38 @@ pub enum RetentionError {
     Refused(#[from] Refusal),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The stores a write of `touched` goes to.
+fn touched_stores(touched: &Touched) -> Vec<&'static str> {
+    let kinds = [
+        (!touched.customers.is_empty(), CUSTOMER_BUCKETS),
+        (!touched.cases.is_empty(), CASE_BUCKETS),
+        (!touched.revisits.is_empty(), REVISIT_BUCKETS),
+        (!touched.staff.is_empty(), STAFF_BUCKETS),
+        (!touched.open_letters.is_empty(), OPEN_LETTER_BUCKETS),
+        (!touched.signatures.is_empty(), SIGNATURE_BUCKETS),
+        (touched.settings, META),
+    ];
+    kinds.into_iter().filter_map(|(yes, store)| yes.then_some(store)).collect()
+}
+
+/// The stored records with `ids`, each bucket read once, inside `tx`.
+async fn read_ids<T: Stored>(tx: &rexie::Transaction, ids: &[Uuid]) -> Result<Vec<T>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let buckets: std::collections::BTreeSet<u32> = ids.iter().map(|id| bucket_of(*id)).collect();
+    let store = tx.store(T::STORE)?;
+    let mut found = Vec::new();
+    for b in buckets {
+        if let Some(row) = store.get(JsValue::from(b)).await? {
+            if !row.is_undefined() {
+                found.extend(bucket::decode::<T>(&row)?.into_iter().filter(|r| ids.contains(&r.id())));
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// Adds or replaces `records` by id inside `tx`; `done` hears how many
@@ -251,6 +360,9 @@ pub(super) async fn change<T: Stored + Clone>(
     changes: Vec<Change<'_, T>>,
     done: &dyn Fn(usize),
 ) -> Result<(), StoreError> {
+    if changes.is_empty() {
+        return Ok(());
+    }
     let mut by_bucket: BTreeMap<u32, Vec<Change<'_, T>>> = BTreeMap::new();
     for c in changes {
         let id = match &c {

@@ -14,6 +14,7 @@ pub use sales_card::SalesCard;
 
 use leptos::prelude::*;
 
+use huifang_core::model::Changes;
 use huifang_core::model::Method;
 use huifang_core::settings::edit::{SettingsError, SpanDraft, SpanUnit};
 use huifang_core::settings::Settings;
@@ -39,7 +40,7 @@ impl SettingsSaver {
     pub fn new(app: AppState) -> Self {
         let action = Action::new_local(move |(done, next): &(Msg, Settings)| {
             let (done, next) = (*done, next.clone());
-            async move { app.save(done, |db| async move { db.put_settings(&next).await }).await }
+            async move { app.save(done, Changes::settings(next)).await }
         });
         SettingsSaver { app, action }
     }
@@ -53,10 +54,7 @@ impl SettingsSaver {
         done: Msg,
         edit: impl FnOnce(&Settings) -> Result<Settings, Vec<SettingsError>>,
     ) -> bool {
-        let edited = self.app.data.with_untracked(|d| match d {
-            Some(Ok(data)) => Some(edit(&data.settings)),
-            _ => None,
-        });
+        let edited = self.app.with_data_untracked(|data| edit(&data.settings));
         match edited {
             None => false,
             Some(Err(e)) => {

@@ -24,7 +24,18 @@ fn offer(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), Strin
     options.set_type(mime);
     // `new Blob(parts)` takes strings and byte arrays alike; one binding serves both.
     let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options).map_err(js_detail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_detail)?;
+    download_blob(file_name, &blob)
+}
+
+/// The bytes of `blob`, copied into this program's memory.
+pub async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js_detail)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Offers `blob` as a download called `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(js_detail)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(js_detail)?.dyn_into().map_err(|_| "not an anchor")?;

@@ -1,7 +1,7 @@
 //! The backup file: what is accepted exactly, and what is refused and where.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use huifang_core::backup::{parse, Backup, BackupError, Counts, Entity, Progress, Reading, Step};
+use huifang_core::backup::{parse, Backup, BackupError, Counts, Entity, Progress, Reading, Step, StoredExport};
 use huifang_core::model::*;
 use huifang_core::validation::{Field, Problem};
 use proptest::prelude::*;
@@ -163,6 +163,25 @@ fn a_file_around_the_stored_text_of_the_records_reads_back_as_the_same_records_i
     let mut expected = data;
     expected.sort_by_entry();
     assert_eq!(back, expected);
+}
+
+#[test]
+fn a_file_written_in_pieces_is_the_same_file_whatever_the_pieces() {
+    let data = sample();
+    let text = serde_json::to_vec(&data).unwrap();
+    let whole = json_of(data.clone()).into_bytes();
+    // The data passes through in pieces of any size (bucket by bucket, as
+    // the storage holds them); the head carries the checksum of them all.
+    for size in [1, 7, 64, 1 << 20] {
+        let mut export = StoredExport::new(&Counts::of(&data), "0.1.0", DEVICE, now());
+        for piece in text.chunks(size) {
+            export.hash(piece);
+        }
+        let mut file = export.head();
+        file.extend_from_slice(&text);
+        file.extend_from_slice(StoredExport::TAIL);
+        assert_eq!(file, whole, "pieces of {size} bytes");
+    }
 }
 
 #[test]

@@ -57,20 +57,30 @@ pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -
             Ok(db) => db.stored_records().await,
             Err(e) => Err(e),
         };
-        let plain = match stored {
-            Ok(s) => backup::export_stored(&s.counts, APP_VERSION, device, at, |file| s.write_to(file)),
+        let plain = match stored.and_then(|s| s.to_blob(APP_VERSION, device, at)) {
+            Ok(blob) => blob,
             Err(e) => return app.store_failed(&e),
         };
         let file_name = backup::file_name(at);
-        let (name, bytes, done) = match secret {
-            None => (file_name, plain, Msg::Exported),
-            Some(secret) => match crypto::encrypt(&plain, &secret).await {
-                Ok(sealed) => (encrypted::file_name(&file_name), sealed, Msg::ExportedEncrypted),
-                Err(e) => return app.failed(format!("{}{}", Msg::ExportFailed.text(lang), e.text(lang))),
-            },
+        let offered = match secret {
+            None => files::download_blob(&file_name, &plain).map(|()| Msg::Exported),
+            // Sealing needs the whole file at once.
+            Some(secret) => {
+                let sealed = match files::blob_bytes(&plain).await {
+                    Ok(bytes) => crypto::encrypt(&bytes, &secret).await,
+                    Err(detail) => return app.failed(format!("{}{detail}", Msg::ExportFailed.text(lang))),
+                };
+                match sealed {
+                    Ok(sealed) => {
+                        let name = encrypted::file_name(&file_name);
+                        files::download_bytes(&name, &sealed, "application/json").map(|()| Msg::ExportedEncrypted)
+                    }
+                    Err(e) => return app.failed(format!("{}{}", Msg::ExportFailed.text(lang), e.text(lang))),
+                }
+            }
         };
-        match files::download_bytes(&name, &bytes, "application/json") {
-            Ok(()) => {
+        match offered {
+            Ok(done) => {
                 passphrase.set(String::new());
                 confirm.set(String::new());
                 app.told(done);

@@ -3,9 +3,12 @@
 //! export joins them instead of parsing 200,000 records and writing them
 //! out again (seconds at office scale).
 
-use huifang_core::backup::{Counts, Entity};
+use chrono::{DateTime, Utc};
+use huifang_core::backup::{Counts, Entity, StoredExport};
 use huifang_core::settings::Settings;
-use js_sys::Uint8Array;
+use js_sys::{Array, Uint8Array};
+use uuid::Uuid;
+use web_sys::{Blob, BlobPropertyBag};
 
 use super::bucket;
 use super::database::Database;
@@ -41,34 +44,91 @@ impl Database {
     }
 }
 
+/// A piece of a backup's `data` text: written here, or a stored row's
+/// records exactly as the browser holds them.
+pub enum Piece {
+    Text(Vec<u8>),
+    Stored(Uint8Array),
+}
+
 impl StoredRecords {
-    /// Appends the `data` object: each entity's records, the rows' arrays
-    /// joined into one, then the settings.
-    pub fn write_to(&self, out: &mut Vec<u8>) {
-        out.push(b'{');
+    /// The `data` object's text in order: each entity's records (the rows'
+    /// arrays joined into one), then the settings.
+    pub fn pieces(&self) -> Vec<Piece> {
+        let mut pieces = vec![];
+        let mut text = b"{".to_vec();
         for (entity, texts) in &self.arrays {
             // Keys and settings are plain values: they always serialize.
-            let _ = serde_json::to_writer(&mut *out, entity.key());
-            out.extend_from_slice(b":[");
+            let _ = serde_json::to_writer(&mut text, entity.key());
+            text.extend_from_slice(b":[");
             let mut first = true;
-            for text in texts {
+            for stored in texts {
                 // Checked to be `[…]`: the records are what lies between.
-                let inner = text.subarray(1, text.length() - 1);
+                let inner = stored.subarray(1, stored.length() - 1);
                 if inner.length() == 0 {
                     continue;
                 }
                 if !first {
-                    out.push(b',');
+                    text.push(b',');
                 }
                 first = false;
-                let start = out.len();
-                out.resize(start + inner.length() as usize, 0);
-                inner.copy_to(&mut out[start..]);
+                pieces.push(Piece::Text(std::mem::take(&mut text)));
+                pieces.push(Piece::Stored(inner));
             }
-            out.extend_from_slice(b"],");
+            text.extend_from_slice(b"],");
         }
-        out.extend_from_slice(b"\"settings\":");
-        let _ = serde_json::to_writer(&mut *out, &self.settings);
-        out.push(b'}');
+        text.extend_from_slice(b"\"settings\":");
+        let _ = serde_json::to_writer(&mut text, &self.settings);
+        text.push(b'}');
+        pieces.push(Piece::Text(text));
+        pieces.retain(|p| !matches!(p, Piece::Text(t) if t.is_empty()));
+        pieces
+    }
+
+    /// Appends the `data` object's text to `out`.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        for piece in self.pieces() {
+            match piece {
+                Piece::Text(t) => out.extend_from_slice(&t),
+                Piece::Stored(bytes) => {
+                    let start = out.len();
+                    out.resize(start + bytes.length() as usize, 0);
+                    bytes.copy_to(&mut out[start..]);
+                }
+            }
+        }
+    }
+
+    /// The backup file as a Blob: its head with the checksum, then the
+    /// stored rows' bytes as the browser holds them, so a whole office's
+    /// 250 MB never sit in one buffer (nor in wasm memory): each row is
+    /// copied in only to be hashed, one at a time.
+    pub fn to_blob(&self, app_version: &str, device_id: Uuid, at: DateTime<Utc>) -> Result<Blob, StoreError> {
+        let mut export = StoredExport::new(&self.counts, app_version, device_id, at);
+        let pieces = self.pieces();
+        let mut scratch = Vec::new();
+        for piece in &pieces {
+            match piece {
+                Piece::Text(t) => export.hash(t),
+                Piece::Stored(bytes) => {
+                    scratch.resize(bytes.length() as usize, 0);
+                    bytes.copy_to(&mut scratch);
+                    export.hash(&scratch);
+                }
+            }
+        }
+        drop(scratch);
+        let parts = Array::new();
+        parts.push(&Uint8Array::from(export.head().as_slice()));
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => parts.push(&Uint8Array::from(t.as_slice())),
+                Piece::Stored(bytes) => parts.push(&bytes),
+            };
+        }
+        parts.push(&Uint8Array::from(StoredExport::TAIL));
+        let options = BlobPropertyBag::new();
+        options.set_type("application/json");
+        Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|e| StoreError::Encode(format!("{e:?}")))
     }
 }

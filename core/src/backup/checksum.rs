@@ -30,16 +30,22 @@ pub(super) fn of_backup(backup: &Backup) -> String {
 
 /// The checksum of a sealed text already in compact form, given in pieces
 /// (the export hashes the text it writes).
-pub(super) fn of_text(pieces: &[&[u8]]) -> String {
-    let mut hasher = Sha256::new();
-    for piece in pieces {
-        hasher.update(piece);
+/// SHA-256 fed in pieces, given as lower-case hex.
+#[derive(Default)]
+pub(super) struct Hasher(Sha256);
+
+impl Hasher {
+    pub fn update(&mut self, piece: &[u8]) {
+        self.0.update(piece);
     }
-    hex(hasher)
+
+    pub fn finish(self) -> String {
+        hex(self.0)
+    }
 }
 
 /// The checksum of `head` followed by `"data": data`, all compact: exactly
-/// the text [`super::export_stored`] writes around the records.
+/// the text [`super::StoredExport`] writes around the records.
 fn of(head: &Head, data: &Dataset) -> String {
     let mut hasher = Sha256::new();
     {

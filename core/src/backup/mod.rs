@@ -188,10 +188,6 @@ pub fn export_json(data: &Dataset, app_version: &str, device_id: Uuid, exported_
 /// the storage already holds it (compact JSON records, in any order, then
 /// `settings`), with `counts` its records per entity: the records are not
 /// parsed and written out again, nor copied twice.
-///
-/// The checksum covers the header fields and `data` in their compact form,
-/// which is exactly the text the file carries, so the written text is
-/// hashed and the checksum filled in before it.
 pub fn export_stored(
     counts: &Counts,
     app_version: &str,
@@ -199,27 +195,65 @@ pub fn export_stored(
     exported_at: DateTime<Utc>,
     write_data: impl FnOnce(&mut Vec<u8>),
 ) -> Vec<u8> {
-    let head = checksum::Head {
-        format: FORMAT,
-        format_version: FORMAT_VERSION,
-        app_version,
-        exported_at: &exported_at,
-        device_id: &device_id,
-        counts,
-    };
-    let open = head.open();
-    let mut file = open.clone();
-    file.extend_from_slice(b",\"sha256\":\"");
-    let sha_at = file.len();
-    file.extend_from_slice(&[b'0'; 64]);
-    file.extend_from_slice(b"\"");
-    file.extend_from_slice(checksum::DATA);
-    let data_at = file.len();
-    write_data(&mut file);
-    file.push(b'}');
-    let sha256 = checksum::of_text(&[&open, checksum::DATA, &file[data_at..]]);
-    file[sha_at..sha_at + 64].copy_from_slice(sha256.as_bytes());
+    let mut data = Vec::new();
+    write_data(&mut data);
+    let mut export = StoredExport::new(counts, app_version, device_id, exported_at);
+    export.hash(&data);
+    let mut file = export.head();
+    file.extend_from_slice(&data);
+    file.extend_from_slice(StoredExport::TAIL);
     file
+}
+
+/// A backup file written in pieces, so a whole office's records never
+/// need to be in one buffer: the `data` text is hashed as it passes
+/// ([`hash`](Self::hash)), then the file is [`head`](Self::head) (the
+/// header with the checksum, up to `"data":`), the same data pieces, and
+/// [`TAIL`](Self::TAIL).
+///
+/// The checksum covers the header fields and `data` in their compact form,
+/// which is exactly the text the file carries.
+pub struct StoredExport {
+    open: Vec<u8>,
+    hasher: checksum::Hasher,
+}
+
+impl StoredExport {
+    /// What follows the data: the file's closing brace.
+    pub const TAIL: &'static [u8] = b"}";
+
+    pub fn new(counts: &Counts, app_version: &str, device_id: Uuid, exported_at: DateTime<Utc>) -> Self {
+        let head = checksum::Head {
+            format: FORMAT,
+            format_version: FORMAT_VERSION,
+            app_version,
+            exported_at: &exported_at,
+            device_id: &device_id,
+            counts,
+        };
+        let open = head.open();
+        let mut hasher = checksum::Hasher::default();
+        hasher.update(&open);
+        hasher.update(checksum::DATA);
+        StoredExport { open, hasher }
+    }
+
+    /// The next piece of the `data` object's text, in order.
+    pub fn hash(&mut self, data: &[u8]) {
+        self.hasher.update(data);
+    }
+
+    /// The file up to the data, its checksum filled in.
+    pub fn head(mut self) -> Vec<u8> {
+        // The checksum's text ends with the file's closing brace.
+        self.hasher.update(Self::TAIL);
+        let mut file = self.open;
+        file.extend_from_slice(b",\"sha256\":\"");
+        file.extend_from_slice(self.hasher.finish().as_bytes());
+        file.extend_from_slice(b"\"");
+        file.extend_from_slice(checksum::DATA);
+        file
+    }
 }
 
 /// Why a file was refused, precise enough to find the spot.

@@ -5,97 +5,12 @@
 //! the e2e test; this one checks the screens themselves.)
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
-use wasm_bindgen::JsValue;
+use common::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn js(code: &str) -> JsValue {
-    js_sys::eval(code).unwrap_or_else(|e| panic!("{code}: {e:?}"))
-}
-
-fn text(css: &str) -> String {
-    js(&format!("Array.from(document.querySelectorAll({css:?})).map(e => e.textContent).join(' | ')"))
-        .as_string()
-        .unwrap_or_default()
-}
-
-fn count(css: &str) -> usize {
-    js(&format!("document.querySelectorAll({css:?}).length")).as_f64().unwrap_or(0.0) as usize
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Waits until some element matching `css` contains `expected`.
-async fn wait_text(css: &str, expected: &str) {
-    let limit = Duration::from_secs(10).as_millis() as i32 / 50;
-    for _ in 0..limit {
-        if text(css).contains(expected) {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("{css}: expected {expected:?}, found {:?}", text(css));
-}
-
-async fn wait_count(css: &str, n: usize) {
-    for _ in 0..200 {
-        if count(css) == n {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("{css}: expected {n}, found {}", count(css));
-}
-
-async fn wait_for(css: &str) {
-    for _ in 0..200 {
-        if count(css) > 0 {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("{css} never appeared");
-}
-
-/// Waits for the notice of a saved action, then for the screen to be
-/// rebuilt from storage (so the next step does not act on the old one).
-async fn saved(expected: &str) {
-    wait_text("#notice", expected).await;
-    sleep(400).await;
-}
-
-/// Types `value` into the first element matching `css`.
-fn set(css: &str, value: &str) {
-    js(&format!(
-        "(() => {{ const e = document.querySelector({css:?}); e.value = {value:?};
-           e.dispatchEvent(new Event('input', {{ bubbles: true }}));
-           e.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()"
-    ));
-}
-
-/// Chooses the option labelled `label` in the select matching `css`.
-fn choose(css: &str, label: &str) {
-    js(&format!(
-        "(() => {{ const s = document.querySelector({css:?});
-           const o = Array.from(s.options).find(o => o.textContent.trim() === {label:?});
-           if (!o) throw new Error('no option ' + {label:?});
-           s.value = o.value; s.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()"
-    ));
-}
-
-fn click(css: &str) {
-    js(&format!(
-        "(() => {{ const e = document.querySelector({css:?}); if (!e) throw new Error('no ' + {css:?}); e.click(); }})()"
-    ));
-}
 
 #[wasm_bindgen_test]
 async fn the_records_screens_save_through_their_forms() {

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 
 use huifang_core::settings::edit::missing_years;
-use huifang_core::Dataset;
 
 use crate::clock;
 use crate::components::settings::{
     CalendarCard, CalendarForm, ContactCard, OpenFolds, PolicyCard, RepairSampleCard, SalesCard, SettingsSaver,
 };
-use crate::components::WithData;
+use crate::components::Loaded;
 use crate::i18n::{calendar_missing, tr, use_i18n, Msg};
 use crate::state::use_app;
 
@@ -19,12 +18,15 @@ pub fn SettingsPage() -> impl IntoView {
     provide_context(OpenFolds(RwSignal::new(Vec::new())));
     provide_context(SettingsSaver::new(use_app()));
     let calendar_form = CalendarForm::default();
+    let app = use_app();
+    // Only a change of the settings draws this screen again: a save of
+    // any other record (here or in another tab) leaves open cards alone.
+    let settings = Memo::new(move |_| app.with_data(|d| d.settings.clone()));
     view! {
         <section class="page" id="settings">
             <h2>{tr(Msg::SettingsTitle)}</h2>
-            // Only a change of the settings draws this screen again.
-            <WithData render=move |data: &Dataset| {
-                let settings = data.settings.clone();
+            <Loaded>
+                {move || settings.get().map(|settings| {
                 // Rule 15: say plainly when this or next year's holidays are missing.
                 let missing = missing_years(&settings.calendar, clock::today());
                 let policies = settings.policies.clone();
@@ -44,7 +46,8 @@ pub fn SettingsPage() -> impl IntoView {
                     <h3>{tr(Msg::CalendarTitle)}</h3>
                     <CalendarCard calendar=settings.calendar form=calendar_form />
                 }
-            } />
+                })}
+            </Loaded>
         </section>
     }
 }

@@ -36,7 +36,28 @@ pub enum Records {
     #[default]
     Loading,
     Failed(StoreError),
-    Ready(Dataset),
+    Ready(Box<Held>),
+}
+
+/// The records and where each one is, kept together so every write
+/// changes both at once.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub data: Dataset,
+    pub at: Positions,
+}
+
+impl Held {
+    fn new(data: Dataset) -> Box<Self> {
+        let at = Positions::new(&data);
+        Box::new(Held { data, at })
+    }
+
+    fn apply(&mut self, changes: Changes) {
+        let touched = changes.touched();
+        self.data.apply(changes);
+        self.at.apply(&self.data, &touched);
+    }
 }
 
 /// Today's plan, with each task found by its key.
@@ -64,8 +85,6 @@ pub struct AppState {
     /// The plan over the records for today: derived once per change and
     /// shared by every screen that shows tasks.
     pub plan: Memo<Option<Arc<TodayPlan>>>,
-    /// Where each record is, by id: derived once per change, for views.
-    positions: Memo<Option<Arc<Positions>>>,
     pub page: RwSignal<Page>,
     pub notice: RwSignal<Option<Notice>>,
     /// Storage health and the other tabs (banners, the Data page's card).
@@ -84,7 +103,7 @@ impl AppState {
         let plan = Memo::new_with_compare(
             move |_| {
                 records.with(|r| match r {
-                    Records::Ready(data) => Some(Arc::new(TodayPlan::new(plan(data, clock::today())))),
+                    Records::Ready(held) => Some(Arc::new(TodayPlan::new(plan(&held.data, clock::today())))),
                     _ => None,
                 })
             },
@@ -92,20 +111,10 @@ impl AppState {
             // as much as the plan.
             |_, _| true,
         );
-        let positions = Memo::new_with_compare(
-            move |_| {
-                records.with(|r| match r {
-                    Records::Ready(data) => Some(Arc::new(Positions::new(data))),
-                    _ => None,
-                })
-            },
-            |_, _| true,
-        );
         let this = Self {
             db: StoredValue::new_local(None),
             records,
             plan,
-            positions,
             page: RwSignal::new(initial),
             notice: RwSignal::new(None),
             safety: Safety::new(),
@@ -155,7 +164,7 @@ impl AppState {
             match loaded {
                 Ok(data) => {
                     self.safety.loaded(data.record_count());
-                    self.records.set(Records::Ready(data));
+                    self.records.set(Records::Ready(Held::new(data)));
                 }
                 // A failed reload keeps the records on screen; a failed
                 // first load says why.
@@ -186,11 +195,17 @@ impl AppState {
     }
 
     fn apply(self, changes: Changes) {
-        self.records.update(|r| {
-            if let Records::Ready(data) = r {
-                data.apply(changes);
-            }
-        });
+        let held = self.records.with_untracked(|r| matches!(r, Records::Ready(_)));
+        if held {
+            self.records.update(|r| {
+                if let Records::Ready(held) = r {
+                    held.apply(changes);
+                }
+            });
+        } else {
+            // A load still under way may have read before this write.
+            self.reload();
+        }
     }
 
     /// Stores one user action's `changes` in one transaction and reports
@@ -221,7 +236,7 @@ impl AppState {
         self.writes.update_value(|w| *w += 1);
         self.apply(changes);
         let records = self.records.with_untracked(|r| match r {
-            Records::Ready(data) => data.record_count(),
+            Records::Ready(held) => held.data.record_count(),
             _ => 0,
         });
         self.safety.wrote(records, Posted::Touched(touched));
@@ -247,7 +262,7 @@ impl AppState {
                     Some(mut data) => {
                         data.sort_by_entry();
                         self.safety.wrote(data.record_count(), Posted::Everything);
-                        self.records.set(Records::Ready(data));
+                        self.records.set(Records::Ready(Held::new(data)));
                     }
                     None => {
                         self.safety.wrote_unknown(Posted::Everything);
@@ -267,22 +282,23 @@ impl AppState {
     /// Runs `f` on the records (tracked), once they are loaded.
     pub fn with_data<R>(self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
         self.records.with(|r| match r {
-            Records::Ready(data) => Some(f(data)),
+            Records::Ready(held) => Some(f(&held.data)),
             _ => None,
         })
     }
 
     /// Runs `f` on the records and where each one is (tracked).
     pub fn with_indexed<R>(self, f: impl FnOnce(&Dataset, &Positions) -> R) -> Option<R> {
-        // The memo first: it reads the records itself.
-        let positions = self.positions.get()?;
-        self.with_data(|data| f(data, &positions))
+        self.records.with(|r| match r {
+            Records::Ready(held) => Some(f(&held.data, &held.at)),
+            _ => None,
+        })
     }
 
     /// [`with_data`](Self::with_data) without subscribing: for actions.
     pub fn with_data_untracked<R>(self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
         self.records.with_untracked(|r| match r {
-            Records::Ready(data) => Some(f(data)),
+            Records::Ready(held) => Some(f(&held.data)),
             _ => None,
         })
     }

@@ -23,7 +23,7 @@ where
                 let e = e.clone();
                 view! { <div class="notice error" role="alert">{move || store_error(i18n.lang(), &e)}</div> }.into_any()
             }
-            Records::Ready(data) => render(data).into_any(),
+            Records::Ready(held) => render(&held.data).into_any(),
         })
     }
 }

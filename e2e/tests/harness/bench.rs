@@ -150,15 +150,24 @@ pub async fn text_of(b: &Browser, css: &str) -> Option<String> {
 /// Waits (up to [`LONG`]) until `css`'s text contains `expected`; fails
 /// early if the notice bar says the app refused.
 pub async fn wait_for_text(b: &Browser, css: &str, expected: &str) {
+    try_wait_for_text(b, css, expected).await.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// [`wait_for_text`] that says why it gave up instead of failing.
+pub async fn try_wait_for_text(b: &Browser, css: &str, expected: &str) -> Result<(), String> {
     let started = Instant::now();
     loop {
         if text_of(b, css).await.is_some_and(|t| t.contains(expected)) {
-            return;
+            return Ok(());
         }
         if let Some(n) = text_of(b, "#notice").await.filter(|t| !t.contains(expected) && css != "#notice") {
-            assert!(!n.contains("无法") && !n.contains("失败"), "the app refused: {n}");
+            if n.contains("无法") || n.contains("失败") {
+                return Err(format!("the app refused: {n}"));
+            }
         }
-        assert!(started.elapsed() < LONG, "{css} never showed {expected:?}");
+        if started.elapsed() > LONG {
+            return Err(format!("{css} never showed {expected:?}"));
+        }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

@@ -15,87 +15,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
+use harness::bench::{
+    clear_downloads, finished_download, monitor, renderer_peak_mb, reset_monitor, text_of, wait_for_text, LONG, MONITOR,
+};
 use harness::Browser;
 use huifang_core::backup;
-
-const LONG: Duration = Duration::from_secs(600);
-
-/// Page-side monitors: the peak JS heap (sampled whenever the page is free
-/// to run a timer) and the longest gap between animation frames, which is
-/// how long the page was unresponsive at worst.
-const MONITOR: &str = r#"
-    window.__bench = { peak: 0, longest: 0, last: performance.now() };
-    setInterval(() => {
-        const used = performance.memory ? performance.memory.usedJSHeapSize : 0;
-        if (used > window.__bench.peak) window.__bench.peak = used;
-    }, 50);
-    const frame = (t) => {
-        const gap = t - window.__bench.last;
-        if (gap > window.__bench.longest) window.__bench.longest = gap;
-        window.__bench.last = t;
-        requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-"#;
-
-async fn reset_monitor(b: &Browser) {
-    b.client
-        .execute(
-            "window.__bench.peak = 0; window.__bench.longest = 0; window.__bench.last = performance.now();",
-            vec![],
-        )
-        .await
-        .expect("reset monitor");
-}
-
-/// (peak JS heap in MB, longest frame in ms) since the last reset.
-async fn monitor(b: &Browser) -> (f64, f64) {
-    let v = b.client.execute("return [window.__bench.peak, window.__bench.longest];", vec![]).await.expect("monitor");
-    (v[0].as_f64().unwrap_or(0.0) / 1e6, v[1].as_f64().unwrap_or(0.0))
-}
-
-/// The renderer processes' peak resident memory (VmHWM), in MB: it covers
-/// the wasm memory, which the JS heap figure does not.
-fn renderer_peak_mb(b: &Browser) -> f64 {
-    let profile = b.profile_dir().display().to_string();
-    let mut peak_kb = 0u64;
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        let cmdline = String::from_utf8_lossy(&cmdline);
-        if !cmdline.contains("--type=renderer") || !cmdline.contains(&profile) {
-            continue;
-        }
-        let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
-        let hwm = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-            .unwrap_or(0);
-        peak_kb = peak_kb.max(hwm);
-    }
-    peak_kb as f64 / 1024.0
-}
-
-async fn text_of(b: &Browser, css: &str) -> Option<String> {
-    match b.client.find(Locator::Css(css)).await {
-        Ok(e) => e.text().await.ok(),
-        Err(_) => None,
-    }
-}
-
-async fn wait_for_text(b: &Browser, css: &str, expected: &str) {
-    let started = Instant::now();
-    loop {
-        if text_of(b, css).await.is_some_and(|t| t.contains(expected)) {
-            return;
-        }
-        if let Some(n) = text_of(b, "#notice").await.filter(|t| !t.contains(expected) && css != "#notice") {
-            assert!(!n.contains("无法") && !n.contains("失败"), "the app refused: {n}");
-        }
-        assert!(started.elapsed() < LONG, "{css} never showed {expected:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 /// The records of each kind in id order, to compare two listings of the same data.
 fn by_id(mut d: huifang_core::Dataset) -> huifang_core::Dataset {
@@ -196,23 +120,11 @@ async fn import_and_export_a_whole_office() {
 
 /// Clicks Export and waits for the finished download; prints the figures.
 async fn export(b: &Browser, when: &str) -> backup::Backup {
-    for old in std::fs::read_dir(b.downloads.path()).expect("download dir").flatten() {
-        let _ = std::fs::remove_file(old.path());
-    }
+    clear_downloads(b);
     reset_monitor(b).await;
     let started = Instant::now();
     b.click("#export").await;
-    let out = loop {
-        let done = std::fs::read_dir(b.downloads.path())
-            .expect("download dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.to_string_lossy().ends_with(".json"));
-        if let Some(path) = done {
-            break path;
-        }
-        assert!(started.elapsed() < LONG, "the export never finished");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let out = finished_download(b, ".json").await;
     let exported_in = started.elapsed();
     let (export_heap, export_frame) = monitor(b).await;
     println!(

@@ -3,6 +3,8 @@
 // Each test binary uses a part of the harness.
 #![allow(dead_code)]
 
+pub mod bench;
+
 use std::net::TcpListener as StdListener;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -38,11 +40,16 @@ fn dist_dir() -> PathBuf {
     dist
 }
 
-/// Serves `dist/` on a free loopback port; returns its URL.
-async fn serve_dist() -> String {
+/// Serves `dist/` on a free loopback port, and `files` (if any) under
+/// `/bench/` on the same origin; returns its URL.
+async fn serve_dist(files: Option<&Path>) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
     let addr = listener.local_addr().expect("local addr");
-    let app = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(dist_dir()));
+    let mut app = axum::Router::new();
+    if let Some(files) = files {
+        app = app.nest_service("/bench", tower_http::services::ServeDir::new(files));
+    }
+    let app = app.fallback_service(tower_http::services::ServeDir::new(dist_dir()));
     tokio::spawn(async move { axum::serve(listener, app).await.expect("static server") });
     format!("http://{addr}/")
 }
@@ -54,7 +61,14 @@ impl Browser {
 
     /// Starts Chromium with `extra` command-line switches (e.g. for a benchmark).
     pub async fn start_with(extra: &[&str]) -> Self {
-        let base_url = serve_dist().await;
+        Self::start_serving(extra, None).await
+    }
+
+    /// [`start_with`](Self::start_with), also serving the folder `files`
+    /// under `/bench/` on the app's origin (a benchmark's own pages share
+    /// the app's origin, hence its storage and its renderer).
+    pub async fn start_serving(extra: &[&str], files: Option<&Path>) -> Self {
+        let base_url = serve_dist(files).await;
         let port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = Command::new(&chromedriver)

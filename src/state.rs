@@ -40,7 +40,8 @@ pub enum Records {
 }
 
 /// The records and where each one is, kept together so every write
-/// changes both at once.
+/// changes both at once. Signatures (PNG images, the largest records) are
+/// not held: a record reads its own when it shows it.
 #[derive(Debug, Clone)]
 pub struct Held {
     pub data: Dataset,
@@ -48,12 +49,15 @@ pub struct Held {
 }
 
 impl Held {
-    fn new(data: Dataset) -> Box<Self> {
+    fn new(mut data: Dataset) -> Box<Self> {
+        data.signatures = Vec::new();
         let at = Positions::new(&data);
         Box::new(Held { data, at })
     }
 
-    fn apply(&mut self, changes: Changes) {
+    fn apply(&mut self, mut changes: Changes) {
+        changes.signatures.clear();
+        changes.removed_signatures.clear();
         let touched = changes.touched();
         self.data.apply(changes);
         self.at.apply(&self.data, &touched);
@@ -157,7 +161,7 @@ impl AppState {
         self.pending.update_value(|p| *p += 1);
         leptos::task::spawn_local(async move {
             let loaded = match self.database().await {
-                Ok(db) => db.load().await,
+                Ok(db) => db.load_held().await,
                 Err(e) => Err(e),
             };
             self.pending.update_value(|p| *p = p.saturating_sub(1));
@@ -303,14 +307,47 @@ impl AppState {
         })
     }
 
-    /// Runs `f` on the records on screen if they are what the database
-    /// holds (no other tab's write still being read), else `None`: an
-    /// export then needn't read 200,000 rows again, and never misses a save.
+    /// Runs `f` on the records on screen (all but the signatures) if they
+    /// are what the database holds (no other tab's write still being
+    /// read), else `None`: a spreadsheet then needn't read 200,000 rows
+    /// again, and never misses a save.
     pub fn with_current_data<R>(self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
         if self.pending.get_value() > 0 {
             return None;
         }
         self.with_data_untracked(f)
+    }
+
+    /// Runs `f` on every record as stored, signatures included: the
+    /// records on screen with the signatures read beside them when they
+    /// are current (no copy of 200,000 records), else a fresh load.
+    pub async fn with_stored_data<R>(self, f: impl FnOnce(&Dataset) -> R) -> Result<R, StoreError> {
+        let db = self.database().await?;
+        let seen = self.writes_seen();
+        let signatures = db.signatures().await?;
+        let current = self.pending.get_value() == 0 && self.writes_seen() == seen;
+        let mut f = Some(f);
+        if current {
+            let mut signatures = Some(signatures);
+            let out = self.records.try_update_untracked(|r| match r {
+                Records::Ready(held) => {
+                    // Lent for the call, then taken back: never held.
+                    held.data.signatures = signatures.take().unwrap_or_default();
+                    let out = f.take().map(|f| f(&held.data));
+                    held.data.signatures = Vec::new();
+                    out
+                }
+                _ => None,
+            });
+            if let Some(Some(out)) = out {
+                return Ok(out);
+            }
+        }
+        let data = db.load().await?;
+        match f {
+            Some(f) => Ok(f(&data)),
+            None => Err(StoreError::Database("the records changed while they were compared".into())),
+        }
     }
 
     /// The load state, for the screens' loading and error views (tracked).

@@ -65,12 +65,6 @@ struct Checked {
     seen: u64,
 }
 
-/// This tablet's records, read from the database (when the ones on screen
-/// may be older than the last save).
-async fn stored_records(app: crate::state::AppState) -> Result<Dataset, crate::store::StoreError> {
-    app.database().await?.load().await
-}
-
 #[component]
 pub fn BackupImport() -> impl IntoView {
     let i18n = use_i18n();
@@ -113,9 +107,8 @@ pub fn BackupImport() -> impl IntoView {
         };
         // The comparison below is one long step: the full bar is painted first.
         event_loop::next_turn().await;
-        // Compared with the records on screen if they are current (no copy
-        // of 200,000 records), else with the database's: a merge must never
-        // be planned against a copy that misses the last save.
+        // Compared with every record as stored, signatures included: a
+        // merge must never be planned against a copy that misses the last save.
         let today = clock::today();
         let seen = app.writes_seen();
         let compare = |local: &Dataset| {
@@ -123,10 +116,7 @@ pub fn BackupImport() -> impl IntoView {
             let preview = ImportSummary::of(&b, local, &merge, today);
             (merge, preview)
         };
-        let compared = match app.with_current_data(compare) {
-            Some(compared) => Ok(compared),
-            None => stored_records(app).await.map(|local| compare(&local)),
-        };
+        let compared = app.with_stored_data(compare).await;
         checking.set(None);
         let (merge, preview) = match compared {
             Ok(compared) => compared,

@@ -7,7 +7,7 @@ use huifang_core::review::{answer_issue, review};
 
 use crate::clock;
 use crate::components::{RecordRetention, StaffSelect};
-use crate::i18n::{closure_reason, field_error, method, satisfaction, tr, use_i18n, Msg};
+use crate::i18n::{closure_reason, field_error, method, satisfaction, store_error, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -26,15 +26,9 @@ pub fn RecordPage(id: Uuid) -> impl IntoView {
                         let who =
                             at.customer(data, rev.customer_id).map(|c| format!("{} · {}", c.name, c.unit)).unwrap_or_default();
                         let case = rev.case_id.and_then(|id| at.case(data, id)).map(|c| c.description.clone()).unwrap_or_default();
-                        let signature = rev
-                            .result
-                            .as_ref()
-                            .and_then(|r| r.signature_id)
-                            .and_then(|sid| data.signatures.iter().find(|s| s.id == sid))
-                            .map(|s| s.png.clone());
                         // The plan is compared only for a record old enough to delete (see core).
                         let refusal = check_deletion(data, id, clock::today()).err();
-                        view! { <Record rev who case staff=data.staff.clone() signature refusal /> }.into_any()
+                        view! { <Record rev who case staff=data.staff.clone() refusal /> }.into_any()
                     }
                     None => view! { <p class="notice error">{tr(Msg::CaseNotFound)}</p> }.into_any(),
                 })
@@ -45,16 +39,25 @@ pub fn RecordPage(id: Uuid) -> impl IntoView {
 }
 
 #[component]
-fn Record(
-    rev: Revisit,
-    who: String,
-    case: String,
-    staff: Vec<Staff>,
-    signature: Option<String>,
-    refusal: Option<Refusal>,
-) -> impl IntoView {
+fn Record(rev: Revisit, who: String, case: String, staff: Vec<Staff>, refusal: Option<Refusal>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
+    // The customer's signature (rule 5) is read when the record is shown:
+    // signatures are not held in memory.
+    let signature_id = rev.result.as_ref().and_then(|r| r.signature_id);
+    let signature = LocalResource::new(move || async move {
+        match signature_id {
+            Some(id) => app.database().await?.signature(id).await.map(|s| s.map(|s| s.png)),
+            None => Ok(None),
+        }
+    });
+    let signature = move || match signature.get() {
+        Some(Ok(Some(png))) => {
+            view! { <img class="signature-image" id="record-signature" src=png alt="签名" /> }.into_any()
+        }
+        Some(Err(e)) => view! { <p class="notice error">{store_error(i18n.current(), &e)}</p> }.into_any(),
+        _ => ().into_any(),
+    };
     let names = staff.clone();
     let staff_name = move |id: Option<Uuid>| {
         id.and_then(|id| names.iter().find(|s| s.id == id)).map(|s| s.name.clone()).unwrap_or_default()
@@ -143,7 +146,7 @@ fn Record(
         <div class="card">
             {result}
             {closure}
-            {signature.map(|png| view! { <img class="signature-image" id="record-signature" src=png alt="签名" /> })}
+            {signature}
         </div>
         <div class="card form" id="review-form">
             <h3>{tr(Msg::Review)}</h3>

@@ -27,7 +27,7 @@ pub struct StoredRecords {
 impl Database {
     /// Every record and the settings, as one consistent snapshot.
     pub async fn stored_records(&self) -> Result<StoredRecords, StoreError> {
-        let (rows, settings) = self.snapshot().await?;
+        let (rows, settings) = self.snapshot(&RECORD_STORES).await?;
         let mut counts = Counts::default();
         let mut arrays = Vec::with_capacity(RECORD_STORES.len());
         // RECORD_STORES lists the stores in the order of Entity::ALL.

@@ -208,14 +208,17 @@ impl Database {
         Ok(changes)
     }
 
-    /// Every bucket row, store by store in [`RECORD_STORES`] order, and the
+    /// Every bucket row of `record_stores`, store by store, and the
     /// settings, read in one read-only transaction: a consistent snapshot.
-    pub(super) async fn snapshot(&self) -> Result<(Vec<Vec<JsValue>>, Settings), StoreError> {
+    pub(super) async fn snapshot(
+        &self,
+        record_stores: &[&'static str],
+    ) -> Result<(Vec<Vec<JsValue>>, Settings), StoreError> {
         let mut stores = vec![META];
-        stores.extend(RECORD_STORES);
+        stores.extend(record_stores);
         let tx = self.db.transaction(&stores, TransactionMode::ReadOnly)?;
-        let mut rows = Vec::with_capacity(RECORD_STORES.len());
-        for store in RECORD_STORES {
+        let mut rows = Vec::with_capacity(record_stores.len());
+        for store in record_stores.iter().copied() {
             rows.push(tx.store(store)?.get_all(None, None).await?);
         }
         let settings = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
@@ -229,20 +232,63 @@ impl Database {
 
     /// Every record and the settings, as one consistent snapshot.
     pub async fn load(&self) -> Result<Dataset, StoreError> {
-        let (rows, settings) = self.snapshot().await?;
-        let [customers, cases, revisits, staff, open_letters, signatures]: [Vec<JsValue>; 6] =
-            rows.try_into().map_err(|_| StoreError::Database("a record store is missing".into()))?;
+        self.load_from(RECORD_STORES.len()).await
+    }
+
+    /// Every record but the signatures, and the settings: what the app
+    /// holds in memory. Signatures are PNG images, by far the largest
+    /// records, and are read only when a record shows one.
+    pub async fn load_held(&self) -> Result<Dataset, StoreError> {
+        // RECORD_STORES ends with the signatures.
+        self.load_from(RECORD_STORES.len() - 1).await
+    }
+
+    /// The records of the first `stores` of [`RECORD_STORES`].
+    async fn load_from(&self, stores: usize) -> Result<Dataset, StoreError> {
+        let (rows, settings) = self.snapshot(&RECORD_STORES[..stores]).await?;
+        let mut rows = rows.into_iter();
+        let mut next = || rows.next().unwrap_or_default();
         let mut data = Dataset {
-            customers: bucket::decode_all(&customers)?,
-            cases: bucket::decode_all(&cases)?,
-            revisits: bucket::decode_all(&revisits)?,
-            staff: bucket::decode_all(&staff)?,
-            open_letters: bucket::decode_all(&open_letters)?,
-            signatures: bucket::decode_all(&signatures)?,
+            customers: bucket::decode_all(&next())?,
+            cases: bucket::decode_all(&next())?,
+            revisits: bucket::decode_all(&next())?,
+            staff: bucket::decode_all(&next())?,
+            open_letters: bucket::decode_all(&next())?,
+            signatures: bucket::decode_all(&next())?,
             settings,
         };
         data.sort_by_entry();
         Ok(data)
+    }
+
+    /// Every signature, in the order they were captured.
+    pub async fn signatures(&self) -> Result<Vec<Signature>, StoreError> {
+        let tx = self.db.transaction(&[SIGNATURE_BUCKETS], TransactionMode::ReadOnly)?;
+        let rows = tx.store(SIGNATURE_BUCKETS)?.get_all(None, None).await?;
+        tx.done().await?;
+        let mut signatures: Vec<Signature> = bucket::decode_all(&rows)?;
+        signatures.sort_by_key(huifang_core::model::Record::entry);
+        Ok(signatures)
+    }
+
+    /// The signature `id`, read from its bucket when a record shows it.
+    pub async fn signature(&self, id: Uuid) -> Result<Option<Signature>, StoreError> {
+        let tx = self.db.transaction(&[SIGNATURE_BUCKETS], TransactionMode::ReadOnly)?;
+        let found = read_ids::<Signature>(&tx, &[id]).await?;
+        tx.done().await?;
+        Ok(found.into_iter().next())
+    }
+
+    /// How many signatures are stored (each row says how many it holds).
+    pub async fn signature_count(&self) -> Result<usize, StoreError> {
+        let tx = self.db.transaction(&[SIGNATURE_BUCKETS], TransactionMode::ReadOnly)?;
+        let rows = tx.store(SIGNATURE_BUCKETS)?.get_all(None, None).await?;
+        tx.done().await?;
+        let mut n = 0;
+        for row in &rows {
+            n += bucket::stored_text(SIGNATURE_BUCKETS, row)?.1;
+        }
+        Ok(n)
     }
 
     /// The stored revisit `id`, read in its own read-only transaction.

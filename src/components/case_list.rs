@@ -4,8 +4,8 @@ use huifang_core::model::{Case, CaseKind, Positions};
 use huifang_core::Dataset;
 
 use crate::components::{
-    case_line, digest, household, matches_search, page_range, CaseForm, Choice, Handling, Pager, RequestRevisit,
-    TableHead,
+    case_line, digest, first_page_on, household, matches_search, page_range, CaseForm, Choice, Handling, Pager,
+    RequestRevisit, SearchBox, TableHead,
 };
 use crate::i18n::{case_kind, severity, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
@@ -57,12 +57,11 @@ impl CaseRow {
 #[component]
 pub fn CaseList(form: CaseForm, kind: RwSignal<Option<CaseKind>>) -> impl IntoView {
     let app = use_app();
-    let i18n = use_i18n();
     let search = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
-    Effect::new(move |_| {
-        (kind.track(), search.track());
-        page.set(0);
+    first_page_on(page, move || {
+        kind.track();
+        search.track();
     });
     let shown = Memo::new(move |_| {
         let (wanted, needle) = (kind.get(), search.get().trim().to_lowercase());
@@ -92,13 +91,7 @@ pub fn CaseList(form: CaseForm, kind: RwSignal<Option<CaseKind>>) -> impl IntoVi
             <div class="list-filter">
                 <label for="case-filter-kind">{tr(Msg::Kind)}</label>
                 <Choice id="case-filter-kind" options=&KIND_FILTER value=kind label=kind_or_all />
-                <label for="case-search">{tr(Msg::Search)}</label>
-                <input
-                    type="search"
-                    id="case-search"
-                    placeholder=move || i18n.t(Msg::CaseSearchHint)
-                    bind:value=search
-                />
+                <SearchBox id="case-search" value=search hint=Msg::CaseSearchHint />
             </div>
             <table class="list" id="complaint-list">
                 <TableHead columns=&[
@@ -115,9 +108,6 @@ pub fn CaseList(form: CaseForm, kind: RwSignal<Option<CaseKind>>) -> impl IntoVi
                     <For each=move || shown.get().0 key=CaseRow::key children=move |r| row(r, form) />
                 </tbody>
             </table>
-            <Show when=move || { total.get() == 0 }>
-                <p class="empty">{tr(Msg::NothingMatches)}</p>
-            </Show>
             <Pager id="case-pager" page=page total=total />
         </Show>
     }

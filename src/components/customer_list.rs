@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use huifang_core::model::Customer;
 
-use crate::components::{digest, matches_search, page_range, CustomerForm, Pager, TableHead};
+use crate::components::{digest, first_page_on, matches_search, page_range, CustomerForm, Pager, SearchBox, TableHead};
 use crate::i18n::{contact_preference, sales_class, tr, use_i18n, Msg};
 use crate::state::use_app;
 
@@ -20,13 +20,9 @@ fn found(c: &Customer, needle: &str) -> bool {
 #[component]
 pub fn CustomerList(form: CustomerForm) -> impl IntoView {
     let app = use_app();
-    let i18n = use_i18n();
     let search = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
-    Effect::new(move |_| {
-        search.track();
-        page.set(0);
-    });
+    first_page_on(page, move || search.track());
     let shown = Memo::new(move |_| {
         let needle = search.get().trim().to_lowercase();
         app.with_data(|data| {
@@ -41,13 +37,7 @@ pub fn CustomerList(form: CustomerForm) -> impl IntoView {
     view! {
         <Show when=move || !none() fallback=|| view! { <p class="empty">{tr(Msg::NoCustomers)}</p> }>
             <div class="list-filter">
-                <label for="customer-search">{tr(Msg::Search)}</label>
-                <input
-                    type="search"
-                    id="customer-search"
-                    placeholder=move || i18n.t(Msg::CustomerSearchHint)
-                    bind:value=search
-                />
+                <SearchBox id="customer-search" value=search hint=Msg::CustomerSearchHint />
             </div>
             <table class="list" id="customer-list">
                 <TableHead columns=&[
@@ -67,9 +57,6 @@ pub fn CustomerList(form: CustomerForm) -> impl IntoView {
                     />
                 </tbody>
             </table>
-            <Show when=move || { total.get() == 0 }>
-                <p class="empty">{tr(Msg::NothingMatches)}</p>
-            </Show>
             <Pager id="customer-pager" page=page total=total />
         </Show>
     }

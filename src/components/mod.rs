@@ -46,7 +46,7 @@ pub use customer_list::CustomerList;
 pub use field_errors::{ErrorList, FieldErrors};
 pub use nav_bar::NavBar;
 pub use notice_bar::NoticeBar;
-pub use pager::{digest, matches_search, page_range, Pager, PER_PAGE};
+pub use pager::{digest, first_page_on, matches_search, page_range, Pager, SearchBox, PER_PAGE};
 pub use passphrase_prompt::PassphrasePrompt;
 pub use pick_list::PickList;
 pub use record_retention::{refusal_text, RecordRetention};

@@ -13,8 +13,27 @@ pub fn page_range(page: usize, total: usize) -> (usize, usize) {
     (from, (from + PER_PAGE).min(total))
 }
 
-/// "1–50 of 12,112" with previous and next buttons, under a list shown a
-/// page at a time. Hidden while everything fits on one page.
+/// A list's search box: typing narrows the list at once.
+#[component]
+pub fn SearchBox(id: &'static str, value: RwSignal<String>, hint: Msg) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label for=id>{tr(Msg::Search)}</label>
+        <input type="search" id=id placeholder=move || i18n.t(hint) bind:value=value />
+    }
+}
+
+/// Back to the first page whenever a filter changes (`filters` reads them).
+pub fn first_page_on(page: RwSignal<usize>, filters: impl Fn() + Send + Sync + 'static) {
+    Effect::new(move |_| {
+        filters();
+        page.set(0);
+    });
+}
+
+/// Under a list shown a page at a time: "1–50 of 12,112" with previous and
+/// next buttons (hidden while everything fits on one page), or that
+/// nothing matches the filter.
 #[component]
 pub fn Pager(id: &'static str, page: RwSignal<usize>, total: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
@@ -27,6 +46,9 @@ pub fn Pager(id: &'static str, page: RwSignal<usize>, total: Signal<usize>) -> i
             .replace("{total}", &total.get().to_string())
     };
     view! {
+        <Show when=move || { total.get() == 0 }>
+            <p class="empty">{tr(Msg::NothingMatches)}</p>
+        </Show>
         <Show when=move || { total.get() > PER_PAGE }>
             <div class="pager" id=id>
                 <button

@@ -5,7 +5,7 @@ use huifang_core::model::{CaseKind, Dataset, Positions};
 use huifang_core::scheduler::{PlannedRevisit, TaskKey, Urgency};
 
 use crate::clock;
-use crate::components::{digest, page_range, Choice, Pager, TableHead};
+use crate::components::{digest, first_page_on, page_range, Choice, Pager, TableHead};
 use crate::i18n::{case_kind, method, plan_warning, reason, role, tr, urgency, use_i18n, Lang, Msg};
 use crate::navigation::Page;
 use crate::state::{use_app, Records};
@@ -96,9 +96,10 @@ pub fn TodayPage() -> impl IntoView {
     let overdue_only = RwSignal::new(false);
     let page = RwSignal::new(0usize);
     // A new filter starts from its first page.
-    Effect::new(move |_| {
-        (who.track(), kind.track(), overdue_only.track());
-        page.set(0);
+    first_page_on(page, move || {
+        who.track();
+        kind.track();
+        overdue_only.track();
     });
 
     let shown = Memo::new(move |_| {
@@ -183,10 +184,7 @@ pub fn TodayPage() -> impl IntoView {
                             {tr(Msg::OverdueOnly)}
                         </label>
                     </div>
-                    <Show
-                        when=move || { total.get() > 0 }
-                        fallback=move || view! { <p class="empty">{tr(Msg::NothingMatches)}</p> }
-                    >
+                    <Show when=move || { total.get() > 0 }>
                         <table class="list" id="today-list">
                             <TableHead columns=&[Some(Msg::DueOn), Some(Msg::Status), Some(Msg::Customer), Some(Msg::Unit), Some(Msg::Assignee), Some(Msg::WhyDue), None] />
                             <tbody>

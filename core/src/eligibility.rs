@@ -1,7 +1,7 @@
 //! Which cases a policy revisits and their window: shared by the scheduler
 //! (what is due) and the report (what was eligible, what was on time).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -119,25 +119,61 @@ impl<'a> Eligible<'a> {
 /// window, in a stable order: by anchor date, then case id.
 pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex: &Exemptions) -> Vec<Eligible<'a>> {
     let settings = &data.settings;
-    let mut out: Vec<Eligible<'a>> = Vec::with_capacity(data.cases.len());
+    let policies = settings.policies.by_key();
+    let mut found: Vec<Eligible<'a>> = Vec::with_capacity(data.cases.len());
     for case in &data.cases {
         // Cases still being handled have no window yet: skip them first.
         if case.completed_on.is_none() {
             continue;
         }
         let Some(key) = PolicyKey::of(case) else { continue };
-        let Some(policy) = settings.policies.policy_ref(key) else { continue };
+        let Some(policy) = policies.get(key) else { continue };
         let customer = case.customer_id.and_then(|id| index.customers.get(&id).copied());
         if ex.exclusion(case, customer, policy).is_some() {
             continue;
         }
         if let Some(window) = window(case, policy, &settings.calendar) {
-            out.push(Eligible::new(case, key, window));
+            found.push(Eligible::new(case, key, window));
         }
     }
-    // Ids are unique, so an unstable sort gives the same order, faster.
-    out.sort_unstable_by_key(|e| (e.window.anchor, e.id.as_u128()));
-    out
+    in_anchor_order(found)
+}
+
+/// Sorted by anchor date, then case id (the position breaks ties between
+/// repeated ids). Anchors span a few years of days, so the cases are first
+/// counted into one bucket per day, leaving only each day's few cases to
+/// sort by id; only small keys move, as the entries are large.
+fn in_anchor_order(found: Vec<Eligible<'_>>) -> Vec<Eligible<'_>> {
+    let day = |e: &Eligible<'_>| e.window.anchor.num_days_from_ce();
+    let (Some(first), Some(last)) = (found.iter().map(day).min(), found.iter().map(day).max()) else { return found };
+    let days = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(usize::MAX);
+    if days > 4 * found.len() + 1024 {
+        // Anchors scattered over centuries (imported dates): sort outright.
+        let mut keys: Vec<(i32, u128, u32)> =
+            found.iter().enumerate().map(|(i, e)| (day(e), e.id.as_u128(), i as u32)).collect();
+        keys.sort_unstable();
+        return keys.into_iter().map(|(_, _, i)| found[i as usize]).collect();
+    }
+    let slot = |e: &Eligible<'_>| (day(e) - first) as usize;
+    let mut starts = vec![0u32; days + 1];
+    for e in &found {
+        starts[slot(e) + 1] += 1;
+    }
+    for d in 0..days {
+        starts[d + 1] += starts[d];
+    }
+    // Cases `(id, position)` laid out day by day; day `d` is `starts[d]..starts[d + 1]`.
+    let mut order = vec![(0u128, 0u32); found.len()];
+    let mut next = starts.clone();
+    for (i, e) in found.iter().enumerate() {
+        let at = &mut next[slot(e)];
+        order[*at as usize] = (e.id.as_u128(), i as u32);
+        *at += 1;
+    }
+    for day in starts.windows(2) {
+        order[day[0] as usize..day[1] as usize].sort_unstable();
+    }
+    order.into_iter().map(|(_, i)| found[i as usize]).collect()
 }
 
 /// Which eligible cases get a revisit so that coverage meets each policy's
@@ -154,13 +190,12 @@ pub fn selection(
     ex: &Exemptions,
     policies: &PolicySet,
 ) -> crate::id_map::IdMap<Uuid, Pick> {
-    let mut counts: crate::id_map::IdMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)> =
-        crate::id_map::IdMap::default();
+    let policies = policies.by_key();
+    let mut counts = MonthCounts::default();
     let mut picks = crate::id_map::IdMap::with_capacity_and_hasher(eligible.len(), Default::default());
     for e in eligible {
-        let target = policies.policy_ref(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
-        let (seen, picked) =
-            counts.entry((e.policy_key, crate::calendar::YearMonth::of(e.window.anchor))).or_insert((0, 0));
+        let target = policies.get(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
+        let (seen, picked) = counts.of(e.policy_key, crate::calendar::YearMonth::of(e.window.anchor));
         *seen += 1;
         let forced = if let Some((letter_id, _)) = ex.open_letter(e.id) {
             Some(Pick::OpenLetter { letter_id })
@@ -186,4 +221,29 @@ pub fn selection(
         }
     }
     picks
+}
+
+/// Cases seen and picked so far per policy and month. Cases come in
+/// anchor order, so each policy's month rarely changes: its current
+/// counts are kept at hand and stored away only when it does.
+#[derive(Default)]
+struct MonthCounts {
+    current: [Option<(crate::calendar::YearMonth, (u32, u32))>; PolicyKey::ALL.len()],
+    earlier: crate::id_map::IdMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)>,
+}
+
+impl MonthCounts {
+    fn of(&mut self, key: PolicyKey, month: crate::calendar::YearMonth) -> (&mut u32, &mut u32) {
+        let slot = &mut self.current[key.index()];
+        if let Some((m, counts)) = *slot {
+            if m != month {
+                self.earlier.insert((key, m), counts);
+                *slot = None;
+            }
+        }
+        let earlier = &self.earlier;
+        let (_, (seen, picked)) =
+            slot.get_or_insert_with(|| (month, earlier.get(&(key, month)).copied().unwrap_or((0, 0))));
+        (seen, picked)
+    }
 }

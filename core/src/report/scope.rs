@@ -92,6 +92,7 @@ fn eligible_in<'a>(
     to: NaiveDate,
 ) -> Vec<Eligible<'a>> {
     let settings = &data.settings;
+    let policies = settings.policies.by_key();
     // Sort keys are taken while each case is in cache, and only indices
     // move during the sort: comparing through `&Case` or moving whole
     // entries costs far more than the comparisons themselves.
@@ -103,7 +104,7 @@ fn eligible_in<'a>(
             continue;
         }
         let Some(key) = PolicyKey::of(case) else { continue };
-        let Some(policy) = settings.policies.policy_ref(key) else { continue };
+        let Some(policy) = policies.get(key) else { continue };
         let customer = case.customer_id.and_then(|id| customers.get(&id.as_u128()).copied());
         if ex.exclusion(case, customer, policy).is_some() {
             continue;

@@ -2,7 +2,6 @@
 //! read-only facts every part of the scheduler looks things up in.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -80,13 +79,14 @@ pub(super) struct Context<'a> {
     pub index: Index<'a>,
     pub exemptions: Exemptions,
     pub history: History<'a>,
-    /// One policy per key: the office's, or the shipped default if lost.
-    policies: BTreeMap<PolicyKey, Policy>,
+    /// One policy per key, by `PolicyKey::index`: the office's, or the
+    /// shipped default if lost.
+    policies: [Policy; PolicyKey::ALL.len()],
 }
 
 impl<'a> Context<'a> {
     pub fn new(data: &'a Dataset) -> Self {
-        let policies = PolicyKey::ALL.into_iter().map(|k| (k, data.settings.policies.get(k))).collect();
+        let policies = PolicyKey::ALL.map(|k| data.settings.policies.get(k));
         Context {
             data,
             index: Index::new(data),
@@ -97,7 +97,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn policy(&self, key: PolicyKey) -> Option<&Policy> {
-        self.policies.get(&key)
+        self.policies.get(key.index())
     }
 
     pub fn case_policy(&self, case: &Case) -> Option<&Policy> {

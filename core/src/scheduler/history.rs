@@ -5,11 +5,13 @@
 
 use uuid::Uuid;
 
+use crate::id_map::IdSet;
+
 use crate::model::Revisit;
 
 pub(super) struct History<'a> {
-    /// Cases whose first round is finished, sorted.
-    first_round_done: Vec<u128>,
+    /// Cases whose first round is finished.
+    first_round_done: IdSet<u128>,
     /// Cases where a finished round asked for another or for the superior, sorted.
     pub asking: Vec<Uuid>,
     /// Unfinished records, in storage order.
@@ -20,8 +22,12 @@ pub(super) struct History<'a> {
 
 impl<'a> History<'a> {
     pub fn new(revisits: &'a [Revisit]) -> Self {
-        let mut h =
-            History { first_round_done: Vec::new(), asking: Vec::new(), open: Vec::new(), cadence_done: Vec::new() };
+        let mut h = History {
+            first_round_done: IdSet::default(),
+            asking: Vec::new(),
+            open: Vec::new(),
+            cadence_done: Vec::new(),
+        };
         // Sorted as integers: the same order as `Uuid`'s, without a byte
         // comparison per step.
         let mut asking: Vec<u128> = Vec::new();
@@ -33,7 +39,7 @@ impl<'a> History<'a> {
             match r.case_id {
                 Some(case_id) => {
                     if r.round == 1 && !r.escalation {
-                        h.first_round_done.push(case_id.as_u128());
+                        h.first_round_done.insert(case_id.as_u128());
                     }
                     if asks_for_more(r) {
                         asking.push(case_id.as_u128());
@@ -43,7 +49,6 @@ impl<'a> History<'a> {
                 None => {}
             }
         }
-        h.first_round_done.sort_unstable();
         asking.sort_unstable();
         asking.dedup();
         h.asking = asking.into_iter().map(Uuid::from_u128).collect();
@@ -51,7 +56,7 @@ impl<'a> History<'a> {
     }
 
     pub fn first_round_done(&self, case_id: Uuid) -> bool {
-        self.first_round_done.binary_search(&case_id.as_u128()).is_ok()
+        self.first_round_done.contains(&case_id.as_u128())
     }
 }
 

@@ -109,6 +109,12 @@ impl<'a> Context<'a> {
         self.index.revisits_by_case.get(&case_id).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether the case's first round is finished. Asked only of started
+    /// cases, whose records are few: cheaper than gathering every case's.
+    pub fn first_round_done(&self, case_id: Uuid) -> bool {
+        self.records_of(case_id).iter().any(|r| r.is_finished() && r.round == 1 && !r.escalation)
+    }
+
     /// The role of whoever did `record`: the staff named on the result,
     /// else its assignee, else `expected`.
     pub fn done_by(&self, record: &Revisit, expected: Role) -> Role {

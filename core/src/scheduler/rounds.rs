@@ -31,7 +31,7 @@ pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_
         }
         let (Some(policy), Some(customer_id)) = (ctx.policy(e.policy_key), e.case.customer_id) else { continue };
         // Only a started case can have its first round done.
-        if !(matches!(pick, Pick::Started) && ctx.history.first_round_done(e.case.id)) {
+        if !(matches!(pick, Pick::Started) && ctx.first_round_done(e.case.id)) {
             out.push(first_round(e, pick, customer_id, policy, deadlines));
         }
     }

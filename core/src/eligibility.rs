@@ -184,15 +184,19 @@ fn in_anchor_order(found: Vec<Eligible<'_>>) -> Vec<Eligible<'_>> {
 /// each prefix of the month already meets it (⌈k·target⌉ of the first k) and
 /// a case completed later never un-picks an earlier one. Started, requested
 /// and letter-answered cases always count.
+///
+/// `picks[i]` is `eligible[i]`'s: callers walk both together instead of
+/// looking 100,000 ids up. Where a case id may repeat, [`picks_by_id`]
+/// says what each id got.
 pub fn selection(
     eligible: &[Eligible<'_>],
     index: &crate::model::Index<'_>,
     ex: &Exemptions,
     policies: &PolicySet,
-) -> crate::id_map::IdMap<Uuid, Pick> {
+) -> Vec<Option<Pick>> {
     let policies = policies.by_key();
     let mut counts = MonthCounts::default();
-    let mut picks = crate::id_map::IdMap::with_capacity_and_hasher(eligible.len(), Default::default());
+    let mut picks = Vec::with_capacity(eligible.len());
     for e in eligible {
         let target = policies.get(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
         let (seen, picked) = counts.of(e.policy_key, crate::calendar::YearMonth::of(e.window.anchor));
@@ -215,12 +219,24 @@ pub fn selection(
                 None
             }
         });
-        if let Some(p) = pick {
+        if pick.is_some() {
             *picked += 1;
-            picks.insert(e.id, p);
         }
+        picks.push(pick);
     }
     picks
+}
+
+/// Each case id's pick, from `selection`'s: when an id repeats in the
+/// data, the last of its picks stands.
+pub fn picks_by_id(eligible: &[Eligible<'_>], picks: &[Option<Pick>]) -> crate::id_map::IdMap<Uuid, Pick> {
+    let mut by_id = crate::id_map::IdMap::with_capacity_and_hasher(eligible.len(), Default::default());
+    for (e, pick) in eligible.iter().zip(picks) {
+        if let Some(p) = pick {
+            by_id.insert(e.id, *p);
+        }
+    }
+    by_id
 }
 
 /// Cases seen and picked so far per policy and month. Cases come in

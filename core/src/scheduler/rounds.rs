@@ -15,25 +15,33 @@ use super::history::asks_for_more;
 use super::methods;
 use super::task::TaskKey;
 use crate::calendar::add_days;
-use crate::eligibility::{eligible_cases, selection, Eligible, Pick};
+use crate::eligibility::{eligible_cases, picks_by_id, selection, Eligible, Pick};
 use crate::model::{Case, Revisit, Role};
 use crate::policy::Policy;
 
 pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'c>> {
     let eligible = eligible_cases(ctx.data, &ctx.index, &ctx.exemptions);
     let picks = selection(&eligible, &ctx.index, &ctx.exemptions, &ctx.data.settings.policies);
-    let mut out = Vec::with_capacity(picks.len());
-    for e in &eligible {
-        let Some(&pick) = picks.get(&e.case.id) else { continue };
+    // A repeated case id (the index holds one case per id) shares the pick
+    // its id got; otherwise each case's pick sits at its position.
+    let by_id = (ctx.index.cases.len() < ctx.data.cases.len()).then(|| picks_by_id(&eligible, &picks));
+    let mut out = Vec::new();
+    for (e, pick) in eligible.iter().zip(&picks) {
+        let pick = match &by_id {
+            Some(by_id) => by_id.get(&e.id),
+            None => pick.as_ref(),
+        };
+        let Some(&pick) = pick else { continue };
         // Rule 8: an open letter answered the case; nothing more is due.
         if matches!(pick, Pick::OpenLetter { .. }) {
             continue;
         }
-        let (Some(policy), Some(customer_id)) = (ctx.policy(e.policy_key), e.case.customer_id) else { continue };
         // Only a started case can have its first round done.
-        if !(matches!(pick, Pick::Started) && ctx.first_round_done(e.case.id)) {
-            out.push(first_round(e, pick, customer_id, policy, deadlines));
+        if matches!(pick, Pick::Started) && ctx.first_round_done(e.id) {
+            continue;
         }
+        let (Some(policy), Some(customer_id)) = (ctx.policy(e.policy_key), e.case.customer_id) else { continue };
+        out.push(first_round(e, pick, customer_id, policy, deadlines));
     }
     // Later rounds: only where a finished round asked for one. They follow
     // the records even if the case has since become exempt: the customer

@@ -81,6 +81,27 @@ pub fn window(case: &Case, policy: &Policy, calendar: &WorkCalendar) -> Option<W
     Some(Window { anchor, opens_on, due_on })
 }
 
+/// [`window`], remembered by policy and anchor day: the cases of a whole
+/// history share a few thousand windows, and working them out (calendar
+/// and month arithmetic) costs far more than looking them up.
+pub struct Windows<'c> {
+    calendar: &'c WorkCalendar,
+    known: crate::id_map::IdMap<(usize, NaiveDate), Option<Window>>,
+}
+
+impl<'c> Windows<'c> {
+    pub fn new(calendar: &'c WorkCalendar) -> Self {
+        Windows { calendar, known: crate::id_map::IdMap::default() }
+    }
+
+    /// `window(case, policy, calendar)`, where `policy` is the one for `key`.
+    pub fn of(&mut self, case: &Case, key: PolicyKey, policy: &Policy) -> Option<Window> {
+        let anchor = case.completed_on?;
+        let calendar = self.calendar;
+        *self.known.entry((key.index(), anchor)).or_insert_with(|| window(case, policy, calendar))
+    }
+}
+
 /// Why a case is on the revisit list (rules 1–4 and "Default policies").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Pick {
@@ -120,6 +141,7 @@ impl<'a> Eligible<'a> {
 pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex: &Exemptions) -> Vec<Eligible<'a>> {
     let settings = &data.settings;
     let policies = settings.policies.by_key();
+    let mut windows = Windows::new(&settings.calendar);
     let mut found: Vec<Eligible<'a>> = Vec::with_capacity(data.cases.len());
     for case in &data.cases {
         // Cases still being handled have no window yet: skip them first.
@@ -132,7 +154,7 @@ pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex
         if ex.exclusion(case, customer, policy).is_some() {
             continue;
         }
-        if let Some(window) = window(case, policy, &settings.calendar) {
+        if let Some(window) = windows.of(case, key, policy) {
             found.push(Eligible::new(case, key, window));
         }
     }

@@ -166,20 +166,20 @@ pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex
 /// counted into one bucket per day, leaving only each day's few cases to
 /// sort by id; only small keys move, as the entries are large.
 fn in_anchor_order(found: Vec<Eligible<'_>>) -> Vec<Eligible<'_>> {
-    let day = |e: &Eligible<'_>| e.window.anchor.num_days_from_ce();
-    let (Some(first), Some(last)) = (found.iter().map(day).min(), found.iter().map(day).max()) else { return found };
+    let days_from_ce: Vec<i32> = found.iter().map(|e| e.window.anchor.num_days_from_ce()).collect();
+    let (Some(&first), Some(&last)) = (days_from_ce.iter().min(), days_from_ce.iter().max()) else { return found };
     let days = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(usize::MAX);
     if days > 4 * found.len() + 1024 {
         // Anchors scattered over centuries (imported dates): sort outright.
         let mut keys: Vec<(i32, u128, u32)> =
-            found.iter().enumerate().map(|(i, e)| (day(e), e.id.as_u128(), i as u32)).collect();
+            found.iter().zip(&days_from_ce).enumerate().map(|(i, (e, &d))| (d, e.id.as_u128(), i as u32)).collect();
         keys.sort_unstable();
         return keys.into_iter().map(|(_, _, i)| found[i as usize]).collect();
     }
-    let slot = |e: &Eligible<'_>| (day(e) - first) as usize;
+    let slot = |d: i32| (d - first) as usize;
     let mut starts = vec![0u32; days + 1];
-    for e in &found {
-        starts[slot(e) + 1] += 1;
+    for &d in &days_from_ce {
+        starts[slot(d) + 1] += 1;
     }
     for d in 0..days {
         starts[d + 1] += starts[d];
@@ -187,12 +187,12 @@ fn in_anchor_order(found: Vec<Eligible<'_>>) -> Vec<Eligible<'_>> {
     // Cases `(id, position)` laid out day by day; day `d` is `starts[d]..starts[d + 1]`.
     let mut order = vec![(0u128, 0u32); found.len()];
     let mut next = starts.clone();
-    for (i, e) in found.iter().enumerate() {
-        let at = &mut next[slot(e)];
+    for (i, (e, &d)) in found.iter().zip(&days_from_ce).enumerate() {
+        let at = &mut next[slot(d)];
         order[*at as usize] = (e.id.as_u128(), i as u32);
         *at += 1;
     }
-    for day in starts.windows(2) {
+    for day in starts.windows(2).filter(|day| day[1] - day[0] > 1) {
         order[day[0] as usize..day[1] as usize].sort_unstable();
     }
     order.into_iter().map(|(_, i)| found[i as usize]).collect()

@@ -37,8 +37,9 @@ impl Exemptions {
             .or_else(|| applies(Exclusion::ReplyOnly, case.reply_only))
             .or_else(|| applies(Exclusion::Duplicate, case.duplicate_of.is_some()))
             .or_else(|| {
-                let had = case.customer_id.is_some_and(|c| self.had_major_complaint.contains(&c));
-                applies(Exclusion::HadMajorComplaint, had && case.kind == CaseKind::MoveIn)
+                // Only move-ins can be exempt for it: look the household up only for them.
+                let had = || case.customer_id.is_some_and(|c| self.had_major_complaint.contains(&c));
+                applies(Exclusion::HadMajorComplaint, case.kind == CaseKind::MoveIn && had())
             })
             .or_else(|| applies(Exclusion::Decorating, customer.is_some_and(|c| c.decorating)))
             .or_else(|| applies(Exclusion::NotResident, customer.is_some_and(|c| !c.resident)))

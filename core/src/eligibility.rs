@@ -1,7 +1,7 @@
 //! Which cases a policy revisits and their window: shared by the scheduler
 //! (what is due) and the report (what was eligible, what was on time).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -37,8 +37,9 @@ impl Exemptions {
             .or_else(|| applies(Exclusion::ReplyOnly, case.reply_only))
             .or_else(|| applies(Exclusion::Duplicate, case.duplicate_of.is_some()))
             .or_else(|| {
-                let had = case.customer_id.is_some_and(|c| self.had_major_complaint.contains(&c));
-                applies(Exclusion::HadMajorComplaint, had && case.kind == CaseKind::MoveIn)
+                // Only move-ins can be exempt for it: look the household up only for them.
+                let had = || case.customer_id.is_some_and(|c| self.had_major_complaint.contains(&c));
+                applies(Exclusion::HadMajorComplaint, case.kind == CaseKind::MoveIn && had())
             })
             .or_else(|| applies(Exclusion::Decorating, customer.is_some_and(|c| c.decorating)))
             .or_else(|| applies(Exclusion::NotResident, customer.is_some_and(|c| !c.resident)))
@@ -81,6 +82,27 @@ pub fn window(case: &Case, policy: &Policy, calendar: &WorkCalendar) -> Option<W
     Some(Window { anchor, opens_on, due_on })
 }
 
+/// [`window`], remembered by policy and anchor day: the cases of a whole
+/// history share a few thousand windows, and working them out (calendar
+/// and month arithmetic) costs far more than looking them up.
+pub struct Windows<'c> {
+    calendar: &'c WorkCalendar,
+    known: crate::id_map::IdMap<(usize, NaiveDate), Option<Window>>,
+}
+
+impl<'c> Windows<'c> {
+    pub fn new(calendar: &'c WorkCalendar) -> Self {
+        Windows { calendar, known: crate::id_map::IdMap::default() }
+    }
+
+    /// `window(case, policy, calendar)`, where `policy` is the one for `key`.
+    pub fn of(&mut self, case: &Case, key: PolicyKey, policy: &Policy) -> Option<Window> {
+        let anchor = case.completed_on?;
+        let calendar = self.calendar;
+        *self.known.entry((key.index(), anchor)).or_insert_with(|| window(case, policy, calendar))
+    }
+}
+
 /// Why a case is on the revisit list (rules 1–4 and "Default policies").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Pick {
@@ -119,25 +141,62 @@ impl<'a> Eligible<'a> {
 /// window, in a stable order: by anchor date, then case id.
 pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex: &Exemptions) -> Vec<Eligible<'a>> {
     let settings = &data.settings;
-    let mut out: Vec<Eligible<'a>> = Vec::with_capacity(data.cases.len());
+    let policies = settings.policies.by_key();
+    let mut windows = Windows::new(&settings.calendar);
+    let mut found: Vec<Eligible<'a>> = Vec::with_capacity(data.cases.len());
     for case in &data.cases {
         // Cases still being handled have no window yet: skip them first.
         if case.completed_on.is_none() {
             continue;
         }
         let Some(key) = PolicyKey::of(case) else { continue };
-        let Some(policy) = settings.policies.policy_ref(key) else { continue };
+        let Some(policy) = policies.get(key) else { continue };
         let customer = case.customer_id.and_then(|id| index.customers.get(&id).copied());
         if ex.exclusion(case, customer, policy).is_some() {
             continue;
         }
-        if let Some(window) = window(case, policy, &settings.calendar) {
-            out.push(Eligible::new(case, key, window));
+        if let Some(window) = windows.of(case, key, policy) {
+            found.push(Eligible::new(case, key, window));
         }
     }
-    // Ids are unique, so an unstable sort gives the same order, faster.
-    out.sort_unstable_by_key(|e| (e.window.anchor, e.id.as_u128()));
-    out
+    in_anchor_order(found)
+}
+
+/// Sorted by anchor date, then case id (the position breaks ties between
+/// repeated ids). Anchors span a few years of days, so the cases are first
+/// counted into one bucket per day, leaving only each day's few cases to
+/// sort by id; only small keys move, as the entries are large.
+fn in_anchor_order(found: Vec<Eligible<'_>>) -> Vec<Eligible<'_>> {
+    let days_from_ce: Vec<i32> = found.iter().map(|e| e.window.anchor.num_days_from_ce()).collect();
+    let (Some(&first), Some(&last)) = (days_from_ce.iter().min(), days_from_ce.iter().max()) else { return found };
+    let days = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(usize::MAX);
+    if days > 4 * found.len() + 1024 {
+        // Anchors scattered over centuries (imported dates): sort outright.
+        let mut keys: Vec<(i32, u128, u32)> =
+            found.iter().zip(&days_from_ce).enumerate().map(|(i, (e, &d))| (d, e.id.as_u128(), i as u32)).collect();
+        keys.sort_unstable();
+        return keys.into_iter().map(|(_, _, i)| found[i as usize]).collect();
+    }
+    let slot = |d: i32| (d - first) as usize;
+    let mut starts = vec![0u32; days + 1];
+    for &d in &days_from_ce {
+        starts[slot(d) + 1] += 1;
+    }
+    for d in 0..days {
+        starts[d + 1] += starts[d];
+    }
+    // Cases `(id, position)` laid out day by day; day `d` is `starts[d]..starts[d + 1]`.
+    let mut order = vec![(0u128, 0u32); found.len()];
+    let mut next = starts.clone();
+    for (i, (e, &d)) in found.iter().zip(&days_from_ce).enumerate() {
+        let at = &mut next[slot(d)];
+        order[*at as usize] = (e.id.as_u128(), i as u32);
+        *at += 1;
+    }
+    for day in starts.windows(2).filter(|day| day[1] - day[0] > 1) {
+        order[day[0] as usize..day[1] as usize].sort_unstable();
+    }
+    order.into_iter().map(|(_, i)| found[i as usize]).collect()
 }
 
 /// Which eligible cases get a revisit so that coverage meets each policy's
@@ -148,19 +207,22 @@ pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex
 /// each prefix of the month already meets it (⌈k·target⌉ of the first k) and
 /// a case completed later never un-picks an earlier one. Started, requested
 /// and letter-answered cases always count.
+///
+/// `picks[i]` is `eligible[i]`'s: callers walk both together instead of
+/// looking 100,000 ids up. Where a case id may repeat, [`picks_by_id`]
+/// says what each id got.
 pub fn selection(
     eligible: &[Eligible<'_>],
     index: &crate::model::Index<'_>,
     ex: &Exemptions,
     policies: &PolicySet,
-) -> crate::id_map::IdMap<Uuid, Pick> {
-    let mut counts: crate::id_map::IdMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)> =
-        crate::id_map::IdMap::default();
-    let mut picks = crate::id_map::IdMap::with_capacity_and_hasher(eligible.len(), Default::default());
+) -> Vec<Option<Pick>> {
+    let policies = policies.by_key();
+    let mut counts = MonthCounts::default();
+    let mut picks = Vec::with_capacity(eligible.len());
     for e in eligible {
-        let target = policies.policy_ref(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
-        let (seen, picked) =
-            counts.entry((e.policy_key, crate::calendar::YearMonth::of(e.window.anchor))).or_insert((0, 0));
+        let target = policies.get(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
+        let (seen, picked) = counts.of(e.policy_key, crate::calendar::YearMonth::of(e.window.anchor));
         *seen += 1;
         let forced = if let Some((letter_id, _)) = ex.open_letter(e.id) {
             Some(Pick::OpenLetter { letter_id })
@@ -180,10 +242,47 @@ pub fn selection(
                 None
             }
         });
-        if let Some(p) = pick {
+        if pick.is_some() {
             *picked += 1;
-            picks.insert(e.id, p);
         }
+        picks.push(pick);
     }
     picks
+}
+
+/// Each case id's pick, from `selection`'s: when an id repeats in the
+/// data, the last of its picks stands.
+pub fn picks_by_id(eligible: &[Eligible<'_>], picks: &[Option<Pick>]) -> crate::id_map::IdMap<Uuid, Pick> {
+    let mut by_id = crate::id_map::IdMap::with_capacity_and_hasher(eligible.len(), Default::default());
+    for (e, pick) in eligible.iter().zip(picks) {
+        if let Some(p) = pick {
+            by_id.insert(e.id, *p);
+        }
+    }
+    by_id
+}
+
+/// Cases seen and picked so far per policy and month. Cases come in
+/// anchor order, so each policy's month rarely changes: its current
+/// counts are kept at hand and stored away only when it does.
+#[derive(Default)]
+struct MonthCounts {
+    current: [Option<(crate::calendar::YearMonth, (u32, u32))>; PolicyKey::ALL.len()],
+    earlier: crate::id_map::IdMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)>,
+}
+
+impl MonthCounts {
+    fn of(&mut self, key: PolicyKey, month: crate::calendar::YearMonth) -> (&mut u32, &mut u32) {
+        let slot = &mut self.current[key.index()];
+        if let Some((m, counts)) = *slot {
+            if m != month {
+                self.earlier.insert((key, m), counts);
+                *slot = None;
+            }
+        }
+        let earlier = &self.earlier;
+        let (_, (seen, picked)) =
+            slot.get_or_insert_with(|| (month, earlier.get(&(key, month)).copied().unwrap_or((0, 0))));
+        (seen, picked)
+    }
 }

@@ -8,6 +8,8 @@ pub mod backup;
 pub mod calendar;
 pub mod contact;
 pub mod eligibility;
+#[cfg(test)]
+mod engine_digests;
 pub mod id_map;
 pub mod migrate;
 pub mod model;

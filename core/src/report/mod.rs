@@ -29,7 +29,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::calendar::YearMonth;
-use crate::eligibility::{selection, Exemptions};
+use crate::eligibility::{picks_by_id, selection, Exemptions};
 use crate::model::{CaseKind, Dataset, OpenLetter, Severity};
 use crate::policy::{Percent, PolicyKey, PolicySet};
 
@@ -130,7 +130,7 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
     // every pick as the scheduler sees it.
     let mut done_in_month = MonthRevisits::new(month);
     let scope = scope::scope(data, &exemptions, from, to, |r| done_in_month.visit(r));
-    let picks = selection(&scope.eligible, &scope.index, &exemptions, policies);
+    let picks = picks_by_id(&scope.eligible, &selection(&scope.eligible, &scope.index, &exemptions, policies));
     let letters = letter_dates(data);
 
     let mut trend = [TallyAcc::default(); TREND_MONTHS];

@@ -125,13 +125,13 @@ proptest! {
             (last - 11..=last).contains(&month_number(YearMonth::of(e.window.anchor)))
         };
         let all = eligible_cases(&data, &index, &ex);
-        let full_picks = selection(&all, &index, &ex, &data.settings.policies);
+        let full_picks = picks_by_id(&all, &selection(&all, &index, &ex, &data.settings.policies));
         let expected: Vec<_> = all.iter().filter(|e| in_scope(e)).map(|e| (e.case.id, e.policy_key, e.window)).collect();
 
         let scope = scope::scope(&data, &ex, from_month_number(last - 11).first_day(), last_day(month), |_| {});
         let got: Vec<_> = scope.eligible.iter().map(|e| (e.case.id, e.policy_key, e.window)).collect();
         prop_assert_eq!(&got, &expected);
-        let picks = selection(&scope.eligible, &scope.index, &ex, &data.settings.policies);
+        let picks = picks_by_id(&scope.eligible, &selection(&scope.eligible, &scope.index, &ex, &data.settings.policies));
         let letters = letter_dates(&data);
         for e in &scope.eligible {
             let letter = letters.get(&e.case.id.as_u128()).copied();

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::eligibility::{window, Eligible, Exemptions};
+use crate::eligibility::{Eligible, Exemptions, Windows};
 use crate::id_map::IdMap;
 use crate::model::{Customer, Dataset, Index, Revisit};
 use crate::policy::PolicyKey;
@@ -92,6 +92,8 @@ fn eligible_in<'a>(
     to: NaiveDate,
 ) -> Vec<Eligible<'a>> {
     let settings = &data.settings;
+    let policies = settings.policies.by_key();
+    let mut windows = Windows::new(&settings.calendar);
     // Sort keys are taken while each case is in cache, and only indices
     // move during the sort: comparing through `&Case` or moving whole
     // entries costs far more than the comparisons themselves.
@@ -103,12 +105,12 @@ fn eligible_in<'a>(
             continue;
         }
         let Some(key) = PolicyKey::of(case) else { continue };
-        let Some(policy) = settings.policies.policy_ref(key) else { continue };
+        let Some(policy) = policies.get(key) else { continue };
         let customer = case.customer_id.and_then(|id| customers.get(&id.as_u128()).copied());
         if ex.exclusion(case, customer, policy).is_some() {
             continue;
         }
-        if let Some(window) = window(case, policy, &settings.calendar) {
+        if let Some(window) = windows.of(case, key, policy) {
             // `as_u128` orders as the id's bytes do.
             keys.push((window.anchor, case.id.as_u128()));
             found.push(Eligible::new(case, key, window));

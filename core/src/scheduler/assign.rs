@@ -2,7 +2,7 @@
 //! order with someone available, preferring the customer's area, never the
 //! staff the case is about, and spreading the work.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::id_map::IdMap;
 
@@ -35,6 +35,11 @@ pub(super) struct Assigner<'a> {
     people: Vec<&'a Staff>,
     by_role: BTreeMap<Role, Vec<usize>>,
     position: IdMap<Uuid, usize>,
+    /// Every building some person is responsible for, numbered, and each
+    /// person's buildings by number (rule 2 compares numbers, not names).
+    /// A std map: `IdMap` is tuned for ids, and a few dozen names are all.
+    building_numbers: HashMap<&'a str, u32>,
+    areas: Vec<Vec<u32>>,
     /// Tasks given to each person so far in this plan.
     load: Vec<u32>,
     /// Roles some task found nobody for.
@@ -51,8 +56,19 @@ impl<'a> Assigner<'a> {
             by_role.entry(s.role).or_default().push(i);
         }
         let position = people.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let mut building_numbers: HashMap<&str, u32> = HashMap::new();
+        let areas = people
+            .iter()
+            .map(|s| {
+                let mut numbered = |b: &'a String| {
+                    let next = building_numbers.len() as u32;
+                    *building_numbers.entry(b.as_str()).or_insert(next)
+                };
+                s.buildings.iter().map(&mut numbered).collect()
+            })
+            .collect();
         let load = vec![0; people.len()];
-        Assigner { people, by_role, position, load, missing_roles: BTreeSet::new() }
+        Assigner { people, by_role, position, building_numbers, areas, load, missing_roles: BTreeSet::new() }
     }
 
     /// Picks the person, adding why to `reasons`.
@@ -74,28 +90,49 @@ impl<'a> Assigner<'a> {
         if excluded > 0 {
             reasons.push(Reason::NotTheStaffInvolved { excluded });
         }
+        let building = req.building.map(|b| self.building_numbers.get(b).copied());
         for &role in req.roles {
             let Some(members) = self.by_role.get(&role) else { continue };
-            let people = &self.people;
-            let available = || members.iter().copied().filter(|&i| !req.involved.contains(&people[i].id));
-            let area = |i: usize| area_tier(people[i], req.building);
-            let Some(best) = available().map(area).min() else { continue };
-            let pool = || available().filter(|&i| area(i) == best);
-            // Least loaded; people are in id order, so ties go to the lowest id.
-            let Some(chosen) = pool().min_by_key(|&i| (self.load[i], i)) else { continue };
-            if let (AreaTier::Named, Some(b)) = (best, req.building) {
+            let Some(Candidate { tier, chosen, pool }) = self.least_loaded(members, req.involved, building) else {
+                continue;
+            };
+            if let (AreaTier::Named, Some(b)) = (tier, req.building) {
                 reasons.push(Reason::Area { building: b.to_owned() });
             }
-            if pool().nth(1).is_some() {
+            if pool > 1 {
                 reasons.push(Reason::LeastLoaded { open: self.load[chosen] });
             }
             self.load[chosen] += 1;
-            return Assignment { role, assignee: Some(people[chosen].id) };
+            return Assignment { role, assignee: Some(self.people[chosen].id) };
         }
         // Nobody: the task is still listed under the preferred role.
         let role = req.roles.first().copied().unwrap_or(Role::PropertyAssistant);
         self.missing_roles.insert(role);
         Assignment { role, assignee: None }
+    }
+
+    /// Among `members` not involved, those in the best area tier for the
+    /// building, and of them the least loaded (ties go to the lowest
+    /// position, i.e. the lowest id): one pass, every tier computed once.
+    fn least_loaded(&self, members: &[usize], involved: &[Uuid], building: Option<Option<u32>>) -> Option<Candidate> {
+        let mut best: Option<Candidate> = None;
+        for &i in members {
+            if involved.contains(&self.people[i].id) {
+                continue;
+            }
+            let tier = area_tier(&self.areas[i], building);
+            match &mut best {
+                Some(b) if tier > b.tier => {}
+                Some(b) if tier == b.tier => {
+                    b.pool += 1;
+                    if (self.load[i], i) < (self.load[b.chosen], b.chosen) {
+                        b.chosen = i;
+                    }
+                }
+                _ => best = Some(Candidate { tier, chosen: i, pool: 1 }),
+            }
+        }
+        best
     }
 
     /// Active people in the task's roles passed over under rule 13.
@@ -125,13 +162,22 @@ enum AreaTier {
     Elsewhere,
 }
 
-fn area_tier(s: &Staff, building: Option<&str>) -> AreaTier {
+/// `areas` are a person's buildings and `building` the customer's, by
+/// number: `Some(None)` is a building nobody is responsible for.
+fn area_tier(areas: &[u32], building: Option<Option<u32>>) -> AreaTier {
     match building {
-        Some(b) if s.buildings.iter().any(|x| x == b) => AreaTier::Named,
-        _ if s.buildings.is_empty() => AreaTier::WholeEstate,
+        Some(Some(b)) if areas.contains(&b) => AreaTier::Named,
+        _ if areas.is_empty() => AreaTier::WholeEstate,
         None => AreaTier::Named,
         Some(_) => AreaTier::Elsewhere,
     }
+}
+
+/// The person `least_loaded` found, their tier, and how many shared it.
+struct Candidate {
+    tier: AreaTier,
+    chosen: usize,
+    pool: u32,
 }
 
 /// Rule 14 with rule 13: the superior, or theirs if the superior is the

@@ -34,12 +34,15 @@ pub(super) fn cadence_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines
     out
 }
 
-/// The last finished cadence revisit per customer and cadence.
-fn last_finished(ctx: &Context<'_>) -> IdMap<(Uuid, Cadence), NaiveDate> {
-    let mut last: IdMap<(Uuid, Cadence), NaiveDate> = IdMap::default();
+/// The last finished cadence revisit per customer (as an integer, which
+/// hashes in two steps rather than as 16 bytes) and cadence.
+type LastFinished = IdMap<(u128, Cadence), NaiveDate>;
+
+fn last_finished(ctx: &Context<'_>) -> LastFinished {
+    let mut last = LastFinished::default();
     for r in &ctx.history.cadence_done {
         let (Some(cadence), Some(on)) = (r.cadence, finished_on(r)) else { continue };
-        let e = last.entry((r.customer_id, cadence)).or_insert(on);
+        let e = last.entry((r.customer_id.as_u128(), cadence)).or_insert(on);
         *e = (*e).max(on);
     }
     last
@@ -48,14 +51,14 @@ fn last_finished(ctx: &Context<'_>) -> IdMap<(Uuid, Cadence), NaiveDate> {
 fn sales<'c>(
     ctx: &'c Context<'_>,
     customer: &Customer,
-    last: &IdMap<(Uuid, Cadence), NaiveDate>,
+    last: &LastFinished,
     holidays: &HolidayPeriods<'c>,
     deadlines: &mut Deadlines<'_>,
 ) -> Option<Draft<'c>> {
     let (class, since) = (customer.sales_class?, customer.sales_class_since?);
     let cadence: &'c SalesCadence = ctx.data.settings.policies.sales(class)?;
     // A revisit from before the class was given belongs to an earlier class.
-    let last = last.get(&(customer.id, Cadence::Sales)).copied().filter(|l| *l >= since);
+    let last = last.get(&(customer.id.as_u128(), Cadence::Sales)).copied().filter(|l| *l >= since);
     let from = last.and_then(|l| add_days(l, 1)).unwrap_or(since);
     // The first one counts from the day the class was given, then from the last.
     let periodic = match last {
@@ -89,7 +92,7 @@ fn sales<'c>(
 /// next is due the policy's recurrence after the last one.
 fn annual_signed<'c>(
     ctx: &'c Context<'_>,
-    last_cadence: &IdMap<(Uuid, Cadence), NaiveDate>,
+    last_cadence: &LastFinished,
     deadlines: &mut Deadlines<'_>,
 ) -> Vec<Draft<'c>> {
     let Some(policy) = ctx.policy(PolicyKey::Signing) else { return Vec::new() };
@@ -106,8 +109,9 @@ fn annual_signed<'c>(
     }
     let mut out = Vec::new();
     for (customer_id, signed_visit) in last {
-        let last =
-            last_cadence.get(&(customer_id, Cadence::AnnualSigned)).map_or(signed_visit, |c| signed_visit.max(*c));
+        let last = last_cadence
+            .get(&(customer_id.as_u128(), Cadence::AnnualSigned))
+            .map_or(signed_visit, |c| signed_visit.max(*c));
         let Some(due_on) = deadlines.after(span, last) else { continue };
         out.push(Draft {
             key: TaskKey::Cadence { customer_id, cadence: Cadence::AnnualSigned, due_on },

@@ -2,7 +2,6 @@
 //! read-only facts every part of the scheduler looks things up in.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -80,13 +79,14 @@ pub(super) struct Context<'a> {
     pub index: Index<'a>,
     pub exemptions: Exemptions,
     pub history: History<'a>,
-    /// One policy per key: the office's, or the shipped default if lost.
-    policies: BTreeMap<PolicyKey, Policy>,
+    /// One policy per key, by `PolicyKey::index`: the office's, or the
+    /// shipped default if lost.
+    policies: [Policy; PolicyKey::ALL.len()],
 }
 
 impl<'a> Context<'a> {
     pub fn new(data: &'a Dataset) -> Self {
-        let policies = PolicyKey::ALL.into_iter().map(|k| (k, data.settings.policies.get(k))).collect();
+        let policies = PolicyKey::ALL.map(|k| data.settings.policies.get(k));
         Context {
             data,
             index: Index::new(data),
@@ -97,7 +97,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn policy(&self, key: PolicyKey) -> Option<&Policy> {
-        self.policies.get(&key)
+        self.policies.get(key.index())
     }
 
     pub fn case_policy(&self, case: &Case) -> Option<&Policy> {
@@ -107,6 +107,12 @@ impl<'a> Context<'a> {
     /// The case's records (in storage order: callers must not depend on it).
     pub fn records_of(&self, case_id: Uuid) -> &[&'a Revisit] {
         self.index.revisits_by_case.get(&case_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the case's first round is finished. Asked only of started
+    /// cases, whose records are few: cheaper than gathering every case's.
+    pub fn first_round_done(&self, case_id: Uuid) -> bool {
+        self.records_of(case_id).iter().any(|r| r.is_finished() && r.round == 1 && !r.escalation)
     }
 
     /// The role of whoever did `record`: the staff named on the result,

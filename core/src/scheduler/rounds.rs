@@ -15,41 +15,54 @@ use super::history::asks_for_more;
 use super::methods;
 use super::task::TaskKey;
 use crate::calendar::add_days;
-use crate::eligibility::{eligible_cases, selection, Eligible, Pick};
+use crate::eligibility::{eligible_cases, picks_by_id, selection, Eligible, Pick};
 use crate::model::{Case, Revisit, Role};
 use crate::policy::Policy;
 
 pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'c>> {
     let eligible = eligible_cases(ctx.data, &ctx.index, &ctx.exemptions);
     let picks = selection(&eligible, &ctx.index, &ctx.exemptions, &ctx.data.settings.policies);
-    let mut out = Vec::with_capacity(picks.len());
-    for e in &eligible {
-        let Some(&pick) = picks.get(&e.case.id) else { continue };
+    // A repeated case id (the index holds one case per id) shares the pick
+    // its id got; otherwise each case's pick sits at its position.
+    let by_id = (ctx.index.cases.len() < ctx.data.cases.len()).then(|| picks_by_id(&eligible, &picks));
+    let mut out = Vec::new();
+    for (e, pick) in eligible.iter().zip(&picks) {
+        let pick = match &by_id {
+            Some(by_id) => by_id.get(&e.id),
+            None => pick.as_ref(),
+        };
+        let Some(&pick) = pick else { continue };
         // Rule 8: an open letter answered the case; nothing more is due.
         if matches!(pick, Pick::OpenLetter { .. }) {
             continue;
         }
-        let (Some(policy), Some(customer_id)) = (ctx.policy(e.policy_key), e.case.customer_id) else { continue };
         // Only a started case can have its first round done.
-        if !(matches!(pick, Pick::Started) && ctx.history.first_round_done(e.case.id)) {
-            out.push(first_round(e, pick, customer_id, policy, deadlines));
+        if matches!(pick, Pick::Started) && ctx.first_round_done(e.id) {
+            continue;
         }
+        let (Some(policy), Some(customer_id)) = (ctx.policy(e.policy_key), e.case.customer_id) else { continue };
+        out.push(first_round(e, pick, customer_id, policy, deadlines));
     }
     // Later rounds: only where a finished round asked for one. They follow
     // the records even if the case has since become exempt: the customer
     // was promised an answer (rule 9). Only an open letter answers for them.
+    // One buffer serves every case.
+    let mut wanted = Vec::new();
     for case_id in &ctx.history.asking {
         if ctx.exemptions.open_letter(*case_id).is_some() {
             continue;
         }
         let Some(case) = ctx.index.cases.get(case_id).copied() else { continue };
-        let (Some(policy), Some(customer_id)) = (ctx.case_policy(case), case.customer_id) else { continue };
+        let (Some(policy), Some(_)) = (ctx.case_policy(case), case.customer_id) else { continue };
         let records = ctx.records_of(*case_id);
-        let mut wanted = Vec::new();
         for r in records.iter().filter(|r| asks_for_more(r)) {
-            wanted.extend(next_rounds(ctx, case, customer_id, policy, records, r, deadlines));
+            next_rounds(ctx, case, policy, records, r, deadlines, &mut wanted);
         }
-        out.extend(merge(wanted).into_iter().filter(|d| !done(records, d.key)));
+        merge(&mut wanted, |d| {
+            if !done(records, d.key) {
+                out.push(d);
+            }
+        });
     }
     out
 }
@@ -87,13 +100,15 @@ fn first_round<'c>(
 fn next_rounds<'c>(
     ctx: &Context<'_>,
     case: &'c Case,
-    customer_id: Uuid,
     policy: &'c Policy,
     records: &[&Revisit],
     r: &Revisit,
     deadlines: &mut Deadlines<'_>,
-) -> Vec<(u8, Draft<'c>)> {
-    let (Some(result), Some(round)) = (&r.result, r.round.checked_add(1)) else { return Vec::new() };
+    out: &mut Vec<(u8, Draft<'c>)>,
+) {
+    let (Some(result), Some(round), Some(customer_id)) = (&r.result, r.round.checked_add(1), case.customer_id) else {
+        return;
+    };
     let visited = result.visited_on;
     let draft =
         |escalation: bool, opens_on: NaiveDate, due_on: NaiveDate, roles: Cow<'c, [Role]>, why: Why<'c>| Draft {
@@ -111,7 +126,6 @@ fn next_rounds<'c>(
             record: None,
         };
     let by = ctx.done_by(r, expected_role(ctx, policy, records, r, 0));
-    let mut out = Vec::new();
     if result.escalate {
         if let Some(due) = deadlines.after(policy.due_within, visited) {
             let roles = Cow::Owned(superiors(by));
@@ -129,7 +143,6 @@ fn next_rounds<'c>(
         let opens = add_days(visited, 1).unwrap_or(visited);
         out.push((1, draft(r.escalation, opens, reply_by, roles, Why::NextRound { parent: r.id, reply_by })));
     }
-    out
 }
 
 /// The role a record was meant for when nobody is named on it: the
@@ -157,21 +170,28 @@ fn expected_role(ctx: &Context<'_>, policy: &Policy, records: &[&Revisit], r: &R
 
 /// Several finished rounds asking for the same key make one task: the
 /// best-ranked, earliest request leads; it is due at the earliest date.
-fn merge(mut wanted: Vec<(u8, Draft<'_>)>) -> Vec<Draft<'_>> {
+/// Each task goes to `each`; `wanted` is left empty for the next case.
+fn merge<'c>(wanted: &mut Vec<(u8, Draft<'c>)>, mut each: impl FnMut(Draft<'c>)) {
     wanted.sort_by_key(|(rank, d)| (d.key, *rank, d.due_on, d.parent_id));
-    let mut out: Vec<Draft<'_>> = Vec::with_capacity(wanted.len());
-    for (_, d) in wanted {
-        match out.last_mut() {
-            Some(lead) if lead.key == d.key => {
-                lead.due_on = lead.due_on.min(d.due_on);
-                lead.opens_on = lead.opens_on.min(d.opens_on);
-                lead.also.push(d.why);
-                lead.also.extend(d.also);
+    let mut lead: Option<Draft<'c>> = None;
+    for (_, d) in wanted.drain(..) {
+        match &mut lead {
+            Some(l) if l.key == d.key => {
+                l.due_on = l.due_on.min(d.due_on);
+                l.opens_on = l.opens_on.min(d.opens_on);
+                l.also.push(d.why);
+                l.also.extend(d.also);
             }
-            _ => out.push(d),
+            _ => {
+                if let Some(done) = lead.replace(d) {
+                    each(done);
+                }
+            }
         }
     }
-    out
+    if let Some(done) = lead {
+        each(done);
+    }
 }
 
 /// Whether a finished record exists for the case task `key`.

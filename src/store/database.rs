@@ -192,10 +192,7 @@ impl Database {
         };
         if touched.settings {
             let row = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
-            changes.settings = Some(match row {
-                Some(v) if !v.is_undefined() => decode::<SettingsRow>(META, v)?.value,
-                _ => Settings::default(),
-            });
+            changes.settings = Some(settings_of(row)?);
         }
         tx.done().await?;
         let absent = |ids: &[Uuid], found: &[Uuid]| -> Vec<Uuid> {
@@ -223,10 +220,7 @@ impl Database {
         }
         let settings = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
         tx.done().await?;
-        let settings = match settings {
-            Some(v) if !v.is_undefined() => decode::<SettingsRow>(META, v)?.value,
-            _ => Settings::default(),
-        };
+        let settings = settings_of(settings)?;
         Ok((rows, settings))
     }
 
@@ -263,43 +257,40 @@ impl Database {
 
     /// Every signature, in the order they were captured.
     pub async fn signatures(&self) -> Result<Vec<Signature>, StoreError> {
-        let tx = self.db.transaction(&[SIGNATURE_BUCKETS], TransactionMode::ReadOnly)?;
-        let rows = tx.store(SIGNATURE_BUCKETS)?.get_all(None, None).await?;
-        tx.done().await?;
-        let mut signatures: Vec<Signature> = bucket::decode_all(&rows)?;
+        let mut signatures: Vec<Signature> = bucket::decode_all(&self.signature_rows().await?)?;
         signatures.sort_by_key(huifang_core::model::Record::entry);
         Ok(signatures)
     }
 
+    /// Every bucket row of the signatures.
+    async fn signature_rows(&self) -> Result<Vec<JsValue>, StoreError> {
+        let tx = self.db.transaction(&[SIGNATURE_BUCKETS], TransactionMode::ReadOnly)?;
+        let rows = tx.store(SIGNATURE_BUCKETS)?.get_all(None, None).await?;
+        tx.done().await?;
+        Ok(rows)
+    }
+
     /// The signature `id`, read from its bucket when a record shows it.
     pub async fn signature(&self, id: Uuid) -> Result<Option<Signature>, StoreError> {
-        let tx = self.db.transaction(&[SIGNATURE_BUCKETS], TransactionMode::ReadOnly)?;
-        let found = read_ids::<Signature>(&tx, &[id]).await?;
+        self.stored(id).await
+    }
+
+    /// The stored record `id`, read from its bucket in its own read-only
+    /// transaction.
+    async fn stored<T: Stored>(&self, id: Uuid) -> Result<Option<T>, StoreError> {
+        let tx = self.db.transaction(&[T::STORE], TransactionMode::ReadOnly)?;
+        let found = read_ids::<T>(&tx, &[id]).await?;
         tx.done().await?;
         Ok(found.into_iter().next())
     }
 
     /// How many signatures are stored (each row says how many it holds).
     pub async fn signature_count(&self) -> Result<usize, StoreError> {
-        let tx = self.db.transaction(&[SIGNATURE_BUCKETS], TransactionMode::ReadOnly)?;
-        let rows = tx.store(SIGNATURE_BUCKETS)?.get_all(None, None).await?;
-        tx.done().await?;
         let mut n = 0;
-        for row in &rows {
+        for row in &self.signature_rows().await? {
             n += bucket::stored_text(SIGNATURE_BUCKETS, row)?.1;
         }
         Ok(n)
-    }
-
-    /// The stored revisit `id`, read in its own read-only transaction.
-    async fn stored_revisit(&self, id: Uuid) -> Result<Option<Revisit>, StoreError> {
-        let tx = self.db.transaction(&[REVISIT_BUCKETS], TransactionMode::ReadOnly)?;
-        let row = tx.store(REVISIT_BUCKETS)?.get(JsValue::from(bucket_of(id))).await?;
-        tx.done().await?;
-        match row {
-            Some(v) if !v.is_undefined() => Ok(bucket::decode::<Revisit>(&v)?.into_iter().find(|r| r.id == id)),
-            _ => Ok(None),
-        }
     }
 
     /// Archives (`archived`) or un-archives the stored record `id` (rule 17),
@@ -310,7 +301,7 @@ impl Database {
         archived: bool,
         now: DateTime<Utc>,
     ) -> Result<Revisit, RetentionError> {
-        let stored = self.stored_revisit(id).await?.ok_or(Refusal::NotFound)?;
+        let stored = self.stored::<Revisit>(id).await?.ok_or(Refusal::NotFound)?;
         let changed = if archived { retention::archive(&stored, now) } else { retention::unarchive(&stored, now) }?;
         self.put_revisit(&changed).await?;
         Ok(changed)
@@ -322,7 +313,7 @@ impl Database {
     /// touched. (Whether the plan would change needs all records; the record
     /// screen checks that with `retention::check_deletion` before asking.)
     pub async fn delete_revisit(&self, id: Uuid, today: NaiveDate) -> Result<Changes, RetentionError> {
-        let stored = self.stored_revisit(id).await?.ok_or(Refusal::NotFound)?;
+        let stored = self.stored::<Revisit>(id).await?.ok_or(Refusal::NotFound)?;
         retention::check_record_deletable(&stored, today)?;
         let own = stored.result.as_ref().and_then(|r| r.signature_id);
         let removed = std::cell::RefCell::new(Vec::new());
@@ -354,6 +345,14 @@ pub enum RetentionError {
     Refused(#[from] Refusal),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The settings in their `meta` row; the defaults before any were saved.
+fn settings_of(row: Option<JsValue>) -> Result<Settings, StoreError> {
+    match row {
+        Some(v) if !v.is_undefined() => Ok(decode::<SettingsRow>(META, v)?.value),
+        _ => Ok(Settings::default()),
+    }
 }
 
 /// The stores a write of `touched` goes to.

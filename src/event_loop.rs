@@ -14,8 +14,14 @@ use wasm_bindgen_futures::JsFuture;
 /// resolved promise would not do, as its continuation runs as a microtask
 /// of the same task, before any of that.
 pub async fn next_turn() {
+    pause(0).await
+}
+
+/// Resolves after `ms` milliseconds, in a later task of the event loop.
+pub async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window().and_then(|w| w.set_timeout_with_callback(&resolve).ok());
+        let scheduled =
+            web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).ok());
         if scheduled.is_none() {
             // No window to schedule on: carry on at once rather than never.
             let _ = resolve.call0(&JsValue::UNDEFINED);

@@ -33,6 +33,18 @@ pub async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Whether the browser can read `blob` to its end: a Blob it could not
+/// take in (short of memory) is handed out all the same, and its download
+/// fails later with no word to the page.
+pub async fn readable(blob: &web_sys::Blob) -> Result<(), String> {
+    let size = blob.size();
+    let last = blob.slice_with_f64_and_f64(size - 1.0, size).map_err(js_detail)?;
+    JsFuture::from(last.array_buffer()).await.map_err(js_detail)?;
+    let first = blob.slice_with_f64_and_f64(0.0, 1.0).map_err(js_detail)?;
+    JsFuture::from(first.array_buffer()).await.map_err(js_detail)?;
+    Ok(())
+}
+
 /// Offers `blob` as a download called `file_name`.
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(js_detail)?;
@@ -42,9 +54,26 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    // The click has started the download; the object URL is no longer needed.
-    let _ = web_sys::Url::revoke_object_url(&url);
+    revoke_later(url);
     Ok(())
+}
+
+/// How long a download's object URL stays valid. The click only asks for
+/// the download: Chromium reads the URL once it has assembled the Blob,
+/// which for a multi-part Blob of half a gigabyte (a large office's backup)
+/// comes after the click returns. Revoked at once, that download silently
+/// never happens; FileSaver.js waits 40 s, a slow tablet may need longer.
+const KEEP_DOWNLOAD_URL_MS: i32 = 10 * 60 * 1000;
+
+fn revoke_later(url: String) {
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        // Should the timer fail, the URL lives until the page closes: memory, not data.
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), KEEP_DOWNLOAD_URL_MS);
+    }
 }
 
 /// The bytes of a file the user picked.

@@ -8,7 +8,7 @@ use crate::i18n::{tr, use_i18n, Lang, Msg};
 use crate::sheets::Table;
 use crate::state::{use_app, AppState};
 use crate::store::StoreError;
-use crate::{clock, crypto, device, files};
+use crate::{clock, crypto, device, event_loop, files};
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -31,6 +31,30 @@ async fn load(app: AppState) -> Result<Dataset, StoreError> {
 ///
 /// `on_exported` runs after a backup file (plain or encrypted, not a
 /// spreadsheet) was handed to the browser, e.g. to note the last backup time.
+/// The whole backup as a Blob the browser can read to its end, written from
+/// the database's own text of the records (always what was last saved,
+/// nothing parsed and written out again); `None` if the browser could not
+/// take it in. After a large import Chromium may still hold the memory of
+/// the rows it wrote until its next garbage collection: the Blob is then
+/// unreadable, and offered anyway its download would fail with no word to
+/// the page. It is made again after a pause, a few times.
+async fn whole_backup(
+    app: AppState,
+    device: uuid::Uuid,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<web_sys::Blob>, StoreError> {
+    const PAUSES_MS: [i32; 4] = [0, 1_000, 3_000, 6_000];
+    let db = app.database().await?;
+    for pause in PAUSES_MS {
+        event_loop::pause(pause).await;
+        let blob = db.stored_records().await?.to_blob(APP_VERSION, device, at)?;
+        if files::readable(&blob).await.is_ok() {
+            return Ok(Some(blob));
+        }
+    }
+    Ok(None)
+}
+
 #[component]
 pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -51,14 +75,9 @@ pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -
         }
         problem.set(None);
         let (device, at) = (device::device_id(), clock::now());
-        // Written from the database's own text of the records: always what
-        // was last saved, and nothing parsed and written out again.
-        let stored = match app.database().await {
-            Ok(db) => db.stored_records().await,
-            Err(e) => Err(e),
-        };
-        let plain = match stored.and_then(|s| s.to_blob(APP_VERSION, device, at)) {
-            Ok(blob) => blob,
+        let plain = match whole_backup(app, device, at).await {
+            Ok(Some(blob)) => blob,
+            Ok(None) => return app.failed(Msg::ExportUnreadable.text(lang).to_owned()),
             Err(e) => return app.store_failed(&e),
         };
         let file_name = backup::file_name(at);

@@ -141,6 +141,8 @@ messages! {
     Export => "导出备份", "Export backup";
     Exported => "备份已导出", "Backup exported";
     ExportFailed => "导出失败，数据未受影响：", "Export failed; no data was changed: ";
+    ExportUnreadable => "导出失败，数据未受影响：浏览器暂时腾不出内存写出这么大的备份文件。请刷新本页（或关闭其他标签页）后再点“导出备份”。",
+        "Export failed; no data was changed: the browser could not free enough memory for a backup this large just now. Reload this page (or close other tabs), then export again.";
     Import => "导入备份", "Import backup";
     ImportChoose => "选择备份文件（.json）", "Choose a backup file (.json)";
     ImportPreview => "即将用此备份替换本设备上的全部数据：", "This backup will replace all data on this device:";

@@ -18,7 +18,7 @@ pub struct Handling {
 impl Handling {
     /// answered / raised in permille; `None` when nothing was raised.
     pub fn rate_permille(&self) -> Option<u32> {
-        (self.raised > 0).then(|| (u64::from(self.answered) * 1000 / u64::from(self.raised)) as u32)
+        super::tally::permille(self.answered, self.raised)
     }
 
     pub(crate) fn add(&mut self, revisit_id: Uuid, result: &RevisitResult) {

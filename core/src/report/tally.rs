@@ -46,10 +46,17 @@ impl Default for Tally {
     }
 }
 
-/// `part / whole` in permille, floored so it never claims more than was done;
+/// `part / whole` in permille (the report shows 0.1%), rounded to the
+/// nearest, halves up: 2 of 3 is 66.7%. Short of the whole it never shows
+/// 100.0% (1,999 of 2,000 is 99.9%), so a full rate always means all done.
 /// `None` for an empty whole (a rate of nothing is not 0%).
-fn permille(part: u32, whole: u32) -> Option<u32> {
-    (whole > 0).then(|| (u64::from(part) * 1000 / u64::from(whole)) as u32)
+pub(crate) fn permille(part: u32, whole: u32) -> Option<u32> {
+    (whole > 0).then(|| {
+        let (part, whole) = (u64::from(part), u64::from(whole));
+        let nearest = (part * 2000 + whole) / (whole * 2);
+        let shown = if part < whole { nearest.min(999) } else { nearest };
+        u32::try_from(shown).unwrap_or(u32::MAX)
+    })
 }
 
 impl Tally {

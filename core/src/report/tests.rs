@@ -173,6 +173,23 @@ fn statistics_below_target_is_reported_as_missed() {
 }
 
 #[test]
+fn report_percentages_round_to_the_nearest_tenth_and_never_show_a_full_rate_short_of_all() {
+    use super::tally::permille;
+    // The report's counts and percentages: 2 of 3 is 66.7%, not 66.6%.
+    assert_eq!(permille(2, 3), Some(667));
+    assert_eq!(permille(1, 3), Some(333));
+    // Halves go up: 1 of 8 is 12.5%, 1 of 16 is 6.25% → 6.3%.
+    assert_eq!(permille(1, 8), Some(125));
+    assert_eq!(permille(1, 16), Some(63));
+    // 1,999 of 2,000 would round to 100.0%: it shows 99.9%.
+    assert_eq!(permille(1_999, 2_000), Some(999));
+    assert_eq!(permille(2_000, 2_000), Some(1000));
+    assert_eq!(permille(0, 7), Some(0));
+    assert_eq!(permille(0, 0), None);
+    assert_eq!(permille(u32::MAX - 1, u32::MAX), Some(999));
+}
+
+#[test]
 fn statistics_unreached_customers_are_not_revisited_and_silence_is_not_satisfaction() {
     let c = complaint(1, Severity::General, "2026-11-02");
     let no_answer = Attempt {

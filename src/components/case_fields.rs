@@ -1,10 +1,12 @@
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use huifang_core::model::{CaseKind, Channel, Nature, Positions, Severity, Subject};
 use huifang_core::Dataset;
 
-use crate::components::{case_line, customer_line, CaseForm, Choice, PickList};
+use crate::components::{case_line, customer_line, matches_search, CaseForm, Choice, PickList};
 use crate::i18n::{case_kind, channel, nature, severity, subject, tr, use_i18n, Msg};
 
 /// What the case form offers to choose from: households, active staff and
@@ -26,6 +28,43 @@ impl CaseChoices {
     }
 }
 
+/// Most households the customer list offers at once.
+const CUSTOMERS_OFFERED: usize = 50;
+
+/// Every household the case form may name, found by id or by search.
+struct CustomerOptions {
+    all: Vec<(Uuid, String)>,
+    at: HashMap<Uuid, usize>,
+}
+
+/// What the customer list shows: the chosen household first, then the
+/// first matches; `more` when others match too.
+#[derive(Debug, Clone, PartialEq)]
+struct Offered {
+    shown: Vec<(Uuid, String)>,
+    more: bool,
+}
+
+impl CustomerOptions {
+    fn new(all: Vec<(Uuid, String)>) -> Self {
+        let at = all.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+        CustomerOptions { all, at }
+    }
+
+    fn offer(&self, needle: &str, chosen: Option<Uuid>) -> Offered {
+        let mut matching = self.all.iter().filter(|(_, line)| matches_search(needle, &[line.as_str()]));
+        let mut shown: Vec<(Uuid, String)> = matching.by_ref().take(CUSTOMERS_OFFERED).cloned().collect();
+        let more = matching.next().is_some();
+        // The chosen household stays in the list, whatever the search.
+        if let Some(&i) = chosen.and_then(|id| self.at.get(&id)) {
+            if !shown.iter().any(|(id, _)| *id == self.all[i].0) {
+                shown.insert(0, self.all[i].clone());
+            }
+        }
+        Offered { shown, more }
+    }
+}
+
 /// The case form's fields.
 #[component]
 pub fn CaseFields(form: CaseForm, choices: CaseChoices) -> impl IntoView {
@@ -34,7 +73,15 @@ pub fn CaseFields(form: CaseForm, choices: CaseChoices) -> impl IntoView {
     let complaint = move || form.kind.get() == CaseKind::Complaint;
     let many = move || form.kind.get() == CaseKind::Activity && form.editing.with(Option::is_none);
     let CaseChoices { customers, staff, others } = choices;
-    let options = StoredValue::new(customers.clone());
+    // A whole estate has tens of thousands of households: the list offers
+    // the chosen one and the first matches of the search, never them all.
+    let customer_search = RwSignal::new(String::new());
+    let options = StoredValue::new(CustomerOptions::new(customers.clone()));
+    let offered = Memo::new(move |_| {
+        let needle = customer_search.with(|s| s.trim().to_lowercase());
+        let chosen = form.customer.with(|c| Uuid::parse_str(c).ok());
+        options.with_value(|o| o.offer(&needle, chosen))
+    });
     let no_staff = staff.is_empty();
     let others = StoredValue::new(others);
     let anchor_label = move || {
@@ -64,19 +111,30 @@ pub fn CaseFields(form: CaseForm, choices: CaseChoices) -> impl IntoView {
             </Show>
             <Show when=move || !(many() || (complaint() && form.anonymous.get()))>
                 <label for="complaint-customer">{tr(Msg::Customer)}</label>
-                <select id="complaint-customer" on:change=move |ev| form.customer.set(event_target_value(&ev))>
-                    <option value="" selected=move || form.customer.with(String::is_empty)>
-                        {tr(Msg::ChooseCustomer)}
-                    </option>
-                    {options.with_value(|o| {
-                        o.iter()
-                            .map(|(id, label)| {
-                                let id = id.to_string();
-                                view! { <option value=id.clone() selected=select_id(form.customer, id)>{label.clone()}</option> }
-                            })
-                            .collect_view()
-                    })}
-                </select>
+                <div class="customer-pick">
+                    <input
+                        type="search"
+                        id="complaint-customer-search"
+                        aria-label=move || i18n.t(Msg::Search)
+                        placeholder=move || i18n.t(Msg::CustomerSearchHint)
+                        bind:value=customer_search
+                    />
+                    <select id="complaint-customer" on:change=move |ev| form.customer.set(event_target_value(&ev))>
+                        <option value="" selected=move || form.customer.with(String::is_empty)>
+                            {tr(Msg::ChooseCustomer)}
+                        </option>
+                        <For
+                            each=move || offered.get().shown
+                            key=|(id, _)| *id
+                            children=move |(id, label)| {
+                                view! { <option value=id.to_string() selected=select_id(form.customer, id.to_string())>{label}</option> }
+                            }
+                        />
+                    </select>
+                    <Show when=move || offered.with(|o| o.more)>
+                        <p class="hint" id="complaint-customer-more">{tr(Msg::NarrowCustomers)}</p>
+                    </Show>
+                </div>
             </Show>
             <Show when=many>
                 <span class="label">{tr(Msg::Participants)}</span>

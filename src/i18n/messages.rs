@@ -400,6 +400,8 @@ messages! {
     NextPage => "下一页", "Next";
     Search => "搜索", "Search";
     CustomerSearchHint => "姓名、电话或房号", "Name, phone or unit";
+    NarrowCustomers => "符合的客户较多，只列出前 50 户；请输入姓名或房号查找。",
+        "Many households match; the first 50 are listed. Type a name or unit to find one.";
     CaseSearchHint => "客户、房号或内容", "Customer, unit or description";
     OverdueOnly => "只看逾期", "Overdue only";
     Anyone => "全部人员", "Everyone";

@@ -199,7 +199,7 @@ async fn a_single_save_changes_its_record_and_the_indexes_and_nothing_else() {
         signature_id: None,
         escalate: false,
     });
-    db.put_revisit(&done).await.unwrap();
+    db.commit(&Changes::revisit(done.clone())).await.unwrap();
     data.revisits[i] = done.clone();
 
     assert_eq!(db.load().await.unwrap(), data);
@@ -222,7 +222,7 @@ async fn records_sharing_a_bucket_are_saved_one_by_one_into_one_row() {
         .map(|i| Customer::new(i, format!("住户{i}"), "13800000000".into(), unit.clone(), now()))
         .collect();
     for c in &customers {
-        db.put_customer(c).await.unwrap();
+        db.commit(&Changes::customer(c.clone())).await.unwrap();
     }
     let mut loaded = db.load().await.unwrap().customers;
     loaded.sort_by_key(|c| c.id);

@@ -115,9 +115,9 @@ async fn a_new_database_is_empty_and_has_every_store() {
 async fn records_saved_one_by_one_are_still_there_after_reopening() {
     let (name, db) = fresh().await;
     let data = office();
-    db.put_customer(&data.customers[0]).await.unwrap();
-    db.put_case(&data.cases[0]).await.unwrap();
-    db.put_revisit(&data.revisits[0]).await.unwrap();
+    db.commit(&Changes::customer(data.customers[0].clone())).await.unwrap();
+    db.commit(&Changes::case(data.cases[0].clone())).await.unwrap();
+    db.commit(&Changes::revisit(data.revisits[0].clone())).await.unwrap();
     db.close();
 
     // A reload opens a new connection to the same database.
@@ -132,7 +132,7 @@ async fn saving_a_record_again_updates_it_in_place() {
     let mut data = office();
     db.replace_all(&data).await.unwrap();
     data.cases[0].description = "已更正的描述".into();
-    db.put_case(&data.cases[0]).await.unwrap();
+    db.commit(&Changes::case(data.cases[0].clone())).await.unwrap();
     let loaded = db.load().await.unwrap();
     assert_eq!(loaded.cases.len(), 1);
     assert_eq!(loaded.cases[0].description, "已更正的描述");
@@ -172,9 +172,9 @@ async fn staff_open_letters_settings_and_a_customer_with_its_move_in_case_round_
     let staff = StaffDraft { name: "李娜".into(), buildings: "3, 5".into(), ..StaffDraft::default() }
         .validate(Uuid::new_v4(), now())
         .unwrap();
-    db.put_staff(&staff).await.unwrap();
+    db.commit(&Changes::staff(staff.clone())).await.unwrap();
     let left = Staff { active: false, role: Role::CommunityCultureClerk, ..staff.clone() };
-    db.put_staff(&left).await.unwrap();
+    db.commit(&Changes::staff(left.clone())).await.unwrap();
 
     let letter = OpenLetterDraft {
         title: "致3栋业主的一封信".into(),
@@ -184,13 +184,13 @@ async fn staff_open_letters_settings_and_a_customer_with_its_move_in_case_round_
     }
     .validate(Uuid::new_v4(), &data, d("2026-11-23"), now())
     .unwrap();
-    db.put_open_letter(&letter).await.unwrap();
+    db.commit(&Changes::open_letter(letter.clone())).await.unwrap();
 
     let mut settings = data.settings.clone();
     settings.policies = set_repair_sample(&settings.policies, "35").unwrap();
     settings.calendar = add_day(&settings.calendar, DayKind::Holiday, "2027-01-01", "元旦").unwrap();
     settings.calendar = set_covered(&settings.calendar, 2027, true);
-    db.put_settings(&settings).await.unwrap();
+    db.commit(&Changes::settings(settings.clone())).await.unwrap();
 
     // Rule 4: the customer and the move-in case its date implies, in one write.
     let customer = CustomerDraft {
@@ -205,12 +205,12 @@ async fn staff_open_letters_settings_and_a_customer_with_its_move_in_case_round_
     .validate_on(Uuid::new_v4(), d("2026-11-23"), now())
     .unwrap();
     let move_in = move_in_case(&customer, &data.cases, Uuid::new_v4(), now()).unwrap();
-    db.put_customer_with_case(&customer, &move_in).await.unwrap();
+    db.commit(&Changes::customer(customer.clone()).and_case(move_in.clone())).await.unwrap();
 
     // The first household and its complaint and revisit, saved one by one as the forms do.
-    db.put_customer(&data.customers[0]).await.unwrap();
-    db.put_case(&data.cases[0]).await.unwrap();
-    db.put_revisit(&data.revisits[0]).await.unwrap();
+    db.commit(&Changes::customer(data.customers[0].clone())).await.unwrap();
+    db.commit(&Changes::case(data.cases[0].clone())).await.unwrap();
+    db.commit(&Changes::revisit(data.revisits[0].clone())).await.unwrap();
     db.close();
 
     let again = Database::open(&name).await.unwrap();

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use chrono::DateTime;
 use huifang::store::{schema, Database, StoreError};
 use huifang::tabs::{self, Channel, Lost, Posted, Watcher};
-use huifang_core::model::Touched;
+use huifang_core::model::{Changes, Touched};
 use huifang_core::model::{Customer, Unit};
 use rexie::{Rexie, TransactionMode};
 use uuid::Uuid;
@@ -98,7 +98,7 @@ async fn an_upgrade_in_another_tab_completes_and_the_old_tab_asks_for_a_reload()
     // The old tab: the app's connection, with data, and its watcher.
     let old_tab = Database::open(&name).await.unwrap();
     let saved = customer();
-    old_tab.put_customer(&saved).await.unwrap();
+    old_tab.commit(&Changes::customer(saved.clone())).await.unwrap();
     let lost = Rc::new(Cell::new(None));
     let _watcher = Watcher::start(&name, {
         let lost = lost.clone();
@@ -117,7 +117,7 @@ async fn an_upgrade_in_another_tab_completes_and_the_old_tab_asks_for_a_reload()
     // The old tab knows it must reload, and its next use says so plainly.
     assert_eq!(lost.get(), Some(Lost::Upgraded));
     assert_eq!(old_tab.load().await, Err(StoreError::VersionChanged));
-    assert_eq!(old_tab.put_customer(&customer()).await, Err(StoreError::VersionChanged));
+    assert_eq!(old_tab.commit(&Changes::customer(customer())).await, Err(StoreError::VersionChanged));
 
     // The old tab's data is in the upgraded database.
     new_tab.close();
@@ -132,7 +132,7 @@ async fn an_upgrade_in_another_tab_completes_and_the_old_tab_asks_for_a_reload()
 async fn a_database_deleted_by_another_tab_is_noticed() {
     let name = format!("huifang-test-{}", Uuid::new_v4());
     let old_tab = Database::open(&name).await.unwrap();
-    old_tab.put_customer(&customer()).await.unwrap();
+    old_tab.commit(&Changes::customer(customer())).await.unwrap();
     let lost = Rc::new(Cell::new(None));
     let _watcher = Watcher::start(&name, {
         let lost = lost.clone();

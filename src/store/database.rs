@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use huifang_core::model::{Case, Changes, Customer, Dataset, OpenLetter, Revisit, Signature, Staff, Touched};
+use huifang_core::model::{Changes, Dataset, Revisit, Signature, Touched};
 use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
@@ -75,67 +75,6 @@ impl Database {
         let tx = Rc::new(self.db.transaction(stores, TransactionMode::ReadWrite)?);
         let outcome = body(tx.clone()).await;
         finish(tx, outcome).await
-    }
-
-    /// Adds or replaces `records` by id, all in one transaction.
-    async fn put<T: Stored + Clone>(&self, records: &[T]) -> Result<(), StoreError> {
-        self.write(&[T::STORE], |tx| async move { put_all(&tx, records, &|_| {}).await }).await
-    }
-
-    pub async fn put_customer(&self, customer: &Customer) -> Result<(), StoreError> {
-        self.put(std::slice::from_ref(customer)).await
-    }
-
-    /// Saves a customer together with a case that follows from it (the
-    /// move-in case of a move-in date, rule 4), in one transaction: all or none.
-    pub async fn put_customer_with_case(&self, customer: &Customer, case: &Case) -> Result<(), StoreError> {
-        self.write(&[CUSTOMER_BUCKETS, CASE_BUCKETS], |tx| async move {
-            put_all(&tx, std::slice::from_ref(customer), &|_| {}).await?;
-            put_all(&tx, std::slice::from_ref(case), &|_| {}).await
-        })
-        .await
-    }
-
-    pub async fn put_case(&self, case: &Case) -> Result<(), StoreError> {
-        self.put(std::slice::from_ref(case)).await
-    }
-
-    pub async fn put_revisit(&self, revisit: &Revisit) -> Result<(), StoreError> {
-        self.put(std::slice::from_ref(revisit)).await
-    }
-
-    pub async fn put_staff(&self, staff: &Staff) -> Result<(), StoreError> {
-        self.put(std::slice::from_ref(staff)).await
-    }
-
-    /// Saves a revisit together with the signature it refers to, in one
-    /// transaction: a home visit is never stored without its signature.
-    pub async fn put_revisit_with_signature(&self, revisit: &Revisit, signature: &Signature) -> Result<(), StoreError> {
-        self.write(&[REVISIT_BUCKETS, SIGNATURE_BUCKETS], |tx| async move {
-            put_all(&tx, std::slice::from_ref(signature), &|_| {}).await?;
-            put_all(&tx, std::slice::from_ref(revisit), &|_| {}).await
-        })
-        .await
-    }
-
-    /// Saves an open letter and marks nothing else: the letter itself closes
-    /// the cases it lists (rule 8).
-    pub async fn put_open_letter(&self, letter: &OpenLetter) -> Result<(), StoreError> {
-        self.put(std::slice::from_ref(letter)).await
-    }
-
-    /// Saves several cases at once (an activity's participants), all or none.
-    pub async fn put_cases(&self, cases: &[Case]) -> Result<(), StoreError> {
-        self.put(cases).await
-    }
-
-    pub async fn put_settings(&self, settings: &Settings) -> Result<(), StoreError> {
-        let row = encode(&SettingsRow { key: SETTINGS_KEY.into(), value: settings.clone() })?;
-        self.write(&[META], |tx| async move {
-            tx.store(META)?.put(&row, None).await?;
-            Ok(())
-        })
-        .await
     }
 
     /// Stores one user action's `changes` in one transaction over the
@@ -303,7 +242,7 @@ impl Database {
     ) -> Result<Revisit, RetentionError> {
         let stored = self.stored::<Revisit>(id).await?.ok_or(Refusal::NotFound)?;
         let changed = if archived { retention::archive(&stored, now) } else { retention::unarchive(&stored, now) }?;
-        self.put_revisit(&changed).await?;
+        self.commit(&Changes::revisit(changed.clone())).await?;
         Ok(changed)
     }
 

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use huifang_core::model::{Changes, Dataset, Positions, Touched};
-use huifang_core::scheduler::{plan, Plan, PlannedRevisit, TaskKey};
+use huifang_core::scheduler::{keeps_plan, plan, Plan, PlannedRevisit, TaskKey};
 
 use crate::clock;
 use crate::i18n::{store_error, I18n, Msg};
@@ -89,6 +89,9 @@ pub struct AppState {
     /// The plan over the records for today: derived once per change and
     /// shared by every screen that shows tasks.
     pub plan: Memo<Option<Arc<TodayPlan>>>,
+    /// Whether every write since the plan was made leaves it as it is (a
+    /// household's new phone number): then it is kept, not made again.
+    plan_kept: StoredValue<bool>,
     pub page: RwSignal<Page>,
     pub notice: RwSignal<Option<Notice>>,
     /// Storage health and the other tabs (banners, the Data page's card).
@@ -104,21 +107,30 @@ pub struct AppState {
 impl AppState {
     pub fn new(initial: Page, i18n: I18n) -> Self {
         let records = RwSignal::new(Records::Loading);
+        let plan_kept = StoredValue::new(false);
         let plan = Memo::new_with_compare(
-            move |_| {
-                records.with(|r| match r {
-                    Records::Ready(held) => Some(Arc::new(TodayPlan::new(plan(&held.data, clock::today())))),
+            move |made: Option<&Option<Arc<TodayPlan>>>| {
+                let kept = plan_kept.get_value();
+                plan_kept.set_value(true);
+                records.with(|r| match (r, made) {
+                    (Records::Ready(_), Some(Some(made))) if kept => Some(made.clone()),
+                    (Records::Ready(held), _) => Some(Arc::new(TodayPlan::new(plan(&held.data, clock::today())))),
                     _ => None,
                 })
             },
-            // A new plan is a change; comparing 100,000 tasks would cost
-            // as much as the plan.
-            |_, _| true,
+            // A plan made again is a change (comparing 100,000 tasks would
+            // cost as much as the plan); a kept one is not.
+            |before, now| match (before, now) {
+                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
         );
         let this = Self {
             db: StoredValue::new_local(None),
             records,
             plan,
+            plan_kept,
             page: RwSignal::new(initial),
             notice: RwSignal::new(None),
             safety: Safety::new(),
@@ -168,6 +180,7 @@ impl AppState {
             match loaded {
                 Ok(data) => {
                     self.safety.loaded(data.record_count());
+                    self.plan_kept.set_value(false);
                     self.records.set(Records::Ready(Held::new(data)));
                 }
                 // A failed reload keeps the records on screen; a failed
@@ -199,8 +212,14 @@ impl AppState {
     }
 
     fn apply(self, changes: Changes) {
-        let held = self.records.with_untracked(|r| matches!(r, Records::Ready(_)));
-        if held {
+        let keeps = self.records.with_untracked(|r| match r {
+            Records::Ready(held) => Some(keeps_plan(&held.data, &held.at, &changes)),
+            _ => None,
+        });
+        if let Some(keeps) = keeps {
+            if !keeps {
+                self.plan_kept.set_value(false);
+            }
             self.records.update(|r| {
                 if let Records::Ready(held) = r {
                     held.apply(changes);
@@ -266,6 +285,7 @@ impl AppState {
                     Some(mut data) => {
                         data.sort_by_entry();
                         self.safety.wrote(data.record_count(), Posted::Everything);
+                        self.plan_kept.set_value(false);
                         self.records.set(Records::Ready(Held::new(data)));
                     }
                     None => {

@@ -9,6 +9,7 @@
 //! - `records`: started revisits, never dropped; `history`: one pass over the records
 //! - `assign`: who (rules 1–3, 13, workload); `methods`: how (rules 7, 12)
 //! - `deadline`: working-day due dates and the calendar's gaps (rule 15)
+//! - `unaffected`: the writes after which the plan stays as it is
 
 mod assign;
 mod cadence;
@@ -19,12 +20,14 @@ mod methods;
 mod records;
 mod rounds;
 mod task;
+mod unaffected;
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
 pub use task::{Plan, PlanWarning, PlannedRevisit, Reason, TaskKey, Urgency};
+pub use unaffected::keeps_plan;
 
 use task::KeyOrder;
 

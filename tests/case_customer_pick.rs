@@ -26,13 +26,10 @@ async fn the_case_form_offers_the_first_matches_and_keeps_the_chosen_household()
     let mut changes = Changes::default();
     for n in 1..=HOUSEHOLDS {
         let unit = Unit { building: "8".into(), entrance: "1".into(), room: format!("{}", 100 + n) };
-        changes.customers.push(Customer::new(
-            Uuid::new_v4(),
-            format!("住户{n:03}"),
-            format!("1380000{n:04}"),
-            unit,
-            at,
-        ));
+        // Entered one after another: the list offers them in this order.
+        let entered = at + chrono::Duration::seconds(n as i64);
+        let (name, phone) = (format!("住户{n:03}"), format!("1380000{n:04}"));
+        changes.customers.push(Customer::new(Uuid::new_v4(), name, phone, unit, entered));
     }
     db.commit(&changes).await.unwrap();
     db.close();

@@ -7,7 +7,6 @@
 
 mod harness;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate};
@@ -62,7 +61,10 @@ async fn a_backup_of_over_half_a_gigabyte_downloads_whole() {
     b.click("#export").await;
     let started = Instant::now();
     wait_for_text(&b, "#notice", "备份已导出").await;
-    let out = finished_within(&b, Duration::from_secs(120)).await;
+    let out = b
+        .download_within(".json", Duration::from_secs(120))
+        .await
+        .expect("the app said the backup was exported, but no file arrived");
     println!("export: {:.1} s to a finished download", started.elapsed().as_secs_f64());
     let back = parse(&std::fs::read(&out).expect("read the download")).expect("the download is a valid backup");
     assert_eq!(back.counts, c, "the download holds every record");
@@ -73,21 +75,4 @@ async fn a_backup_of_over_half_a_gigabyte_downloads_whole() {
     assert!(got == want, "every signature comes back byte for byte");
     b.assert_no_console_errors().await;
     b.close().await;
-}
-
-/// The finished `.json` download, waited for up to `limit` (Chromium
-/// writes `.crdownload` until the file is complete).
-async fn finished_within(b: &Browser, limit: Duration) -> PathBuf {
-    let started = Instant::now();
-    loop {
-        let done = std::fs::read_dir(b.downloads.path())
-            .expect("download dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == "json"));
-        if let Some(path) = done {
-            return path;
-        }
-        assert!(started.elapsed() < limit, "the app said the backup was exported, but no file arrived");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }

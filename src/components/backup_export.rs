@@ -26,28 +26,27 @@ async fn load(app: AppState) -> Result<Dataset, StoreError> {
     app.database().await?.load().await
 }
 
-/// The export card: the JSON backup, optionally encrypted with a
-/// passphrase, and the spreadsheets for Excel.
-///
-/// `on_exported` runs after a backup file (plain or encrypted, not a
-/// spreadsheet) was handed to the browser, e.g. to note the last backup time.
 /// The whole backup as a Blob the browser can read to its end, written from
 /// the database's own text of the records (always what was last saved,
 /// nothing parsed and written out again); `None` if the browser could not
 /// take it in. After a large import Chromium may still hold the memory of
 /// the rows it wrote until its next garbage collection: the Blob is then
 /// unreadable, and offered anyway its download would fail with no word to
-/// the page. It is made again after a pause, a few times.
+/// the page. The Blob is made again from the same rows after a pause, a
+/// few times.
 async fn whole_backup(
     app: AppState,
     device: uuid::Uuid,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<web_sys::Blob>, StoreError> {
     const PAUSES_MS: [i32; 4] = [0, 1_000, 3_000, 6_000];
-    let db = app.database().await?;
+    let stored = app.database().await?.stored_records().await?;
+    let head = stored.head(APP_VERSION, device, at);
     for pause in PAUSES_MS {
-        event_loop::pause(pause).await;
-        let blob = db.stored_records().await?.to_blob(APP_VERSION, device, at)?;
+        if pause > 0 {
+            event_loop::pause(pause).await;
+        }
+        let blob = stored.to_blob(&head)?;
         if files::readable(&blob).await.is_ok() {
             return Ok(Some(blob));
         }
@@ -55,6 +54,11 @@ async fn whole_backup(
     Ok(None)
 }
 
+/// The export card: the JSON backup, optionally encrypted with a
+/// passphrase, and the spreadsheets for Excel.
+///
+/// `on_exported` runs after a backup file (plain or encrypted, not a
+/// spreadsheet) was handed to the browser, e.g. to note the last backup time.
 #[component]
 pub fn BackupExport(#[prop(optional, into)] on_exported: Option<Callback<()>>) -> impl IntoView {
     let i18n = use_i18n();

@@ -99,15 +99,12 @@ impl StoredRecords {
         }
     }
 
-    /// The backup file as a Blob: its head with the checksum, then the
-    /// stored rows' bytes as the browser holds them, so a whole office's
-    /// 250 MB never sit in one buffer (nor in wasm memory): each row is
-    /// copied in only to be hashed, one at a time.
-    pub fn to_blob(&self, app_version: &str, device_id: Uuid, at: DateTime<Utc>) -> Result<Blob, StoreError> {
+    /// The backup file's head, with the checksum of the data text: each
+    /// stored row is copied in only to be hashed, one at a time.
+    pub fn head(&self, app_version: &str, device_id: Uuid, at: DateTime<Utc>) -> Vec<u8> {
         let mut export = StoredExport::new(&self.counts, app_version, device_id, at);
-        let pieces = self.pieces();
         let mut scratch = Vec::new();
-        for piece in &pieces {
+        for piece in &self.pieces() {
             match piece {
                 Piece::Text(t) => export.hash(t),
                 Piece::Stored(bytes) => {
@@ -117,10 +114,16 @@ impl StoredRecords {
                 }
             }
         }
-        drop(scratch);
+        export.head()
+    }
+
+    /// The backup file as a Blob: its `head`, then the stored rows' bytes
+    /// as the browser holds them, so a whole office's 250 MB never sit in
+    /// one buffer (nor in wasm memory).
+    pub fn to_blob(&self, head: &[u8]) -> Result<Blob, StoreError> {
         let parts = Array::new();
-        parts.push(&Uint8Array::from(export.head().as_slice()));
-        for piece in pieces {
+        parts.push(&Uint8Array::from(head));
+        for piece in self.pieces() {
             match piece {
                 Piece::Text(t) => parts.push(&Uint8Array::from(t.as_slice())),
                 Piece::Stored(bytes) => parts.push(&bytes),

@@ -179,19 +179,7 @@ pub fn clear_downloads(b: &Browser) {
     }
 }
 
-/// Waits (up to [`LONG`]) for a finished download ending in `suffix`
-/// (Chromium writes `.crdownload` until it is complete).
+/// Waits (up to [`LONG`]) for a finished download ending in `suffix`.
 pub async fn finished_download(b: &Browser, suffix: &str) -> PathBuf {
-    let started = Instant::now();
-    loop {
-        let done = std::fs::read_dir(b.downloads.path())
-            .expect("download dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.to_string_lossy().ends_with(suffix));
-        if let Some(path) = done {
-            return path;
-        }
-        assert!(started.elapsed() < LONG, "no {suffix} download finished");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    b.download_within(suffix, LONG).await.unwrap_or_else(|| panic!("no {suffix} download finished"))
 }

@@ -207,17 +207,22 @@ impl Browser {
 
     /// Waits for a finished download and returns its path.
     pub async fn downloaded(&self, suffix: &str) -> PathBuf {
+        self.download_within(suffix, WAIT).await.unwrap_or_else(|| panic!("no {suffix} file was downloaded"))
+    }
+
+    /// The finished download whose name ends in `suffix`, waited for up to
+    /// `limit` (Chromium writes `.crdownload` until the file is complete).
+    pub async fn download_within(&self, suffix: &str, limit: Duration) -> Option<PathBuf> {
         let started = Instant::now();
         loop {
             let done = std::fs::read_dir(self.downloads.path())
                 .expect("download dir")
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .find(|p| p.to_string_lossy().ends_with(suffix));
-            if let Some(path) = done {
-                return path;
+            if done.is_some() || started.elapsed() >= limit {
+                return done;
             }
-            assert!(started.elapsed() < WAIT, "no {suffix} file was downloaded");
-            tokio::time::sleep(Duration::from_millis(100)).await;
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 

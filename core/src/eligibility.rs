@@ -104,7 +104,7 @@ impl<'c> Windows<'c> {
 }
 
 /// Why a case is on the revisit list (rules 1–4 and "Default policies").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
 pub enum Pick {
     /// The policy's target is 100%.
     Required,
@@ -140,11 +140,21 @@ impl<'a> Eligible<'a> {
 /// Every eligible case (completed, under a policy, not exempt) with its
 /// window, in a stable order: by anchor date, then case id.
 pub fn eligible_cases<'a>(data: &'a Dataset, index: &crate::model::Index<'a>, ex: &Exemptions) -> Vec<Eligible<'a>> {
+    eligible_among(data.cases.iter(), data, index, ex)
+}
+
+/// [`eligible_cases`] among the given cases only.
+pub fn eligible_among<'a>(
+    cases: impl ExactSizeIterator<Item = &'a Case>,
+    data: &'a Dataset,
+    index: &crate::model::Index<'a>,
+    ex: &Exemptions,
+) -> Vec<Eligible<'a>> {
     let settings = &data.settings;
     let policies = settings.policies.by_key();
     let mut windows = Windows::new(&settings.calendar);
-    let mut found: Vec<Eligible<'a>> = Vec::with_capacity(data.cases.len());
-    for case in &data.cases {
+    let mut found: Vec<Eligible<'a>> = Vec::with_capacity(cases.len());
+    for case in cases {
         // Cases still being handled have no window yet: skip them first.
         if case.completed_on.is_none() {
             continue;

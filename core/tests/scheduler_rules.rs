@@ -474,6 +474,22 @@ fn rule_15_a_deadline_counted_into_a_year_without_its_holidays_warns_once() {
     assert_eq!(p.warnings, vec![PlanWarning::CalendarMissingYear { year: 2027 }]);
 }
 
+#[test]
+fn rule_15_a_round_already_done_is_not_counted_into_a_missing_year() {
+    let mut data = world(vec![complaint(1, Severity::General, 1, "2026-12-28")]);
+    for p in &mut data.settings.policies.policies {
+        p.due_within = Span::WorkingDays(3);
+    }
+    let t = task(&data, "2026-12-28", 1, 1, false);
+    let r = RevisitResult { staff_id: Some(id(ASSISTANT_1)), ..escalating("2026-12-30") };
+    do_task(&mut data, &t, 100, r);
+    let t = task(&data, "2026-12-30", 1, 2, true);
+    assert_eq!(plan_on(&data, "2026-12-30").warnings, vec![PlanWarning::CalendarMissingYear { year: 2027 }]);
+    do_task(&mut data, &t, 101, satisfied("2026-12-31"));
+    let p = plan_on(&data, "2026-12-31");
+    assert!(p.items.is_empty() && p.warnings.is_empty(), "the superior's revisit is done: {p:#?}");
+}
+
 // ---- Rule 16: cadences --------------------------------------------------
 
 fn sales_customer(data: &mut Dataset, class: SalesClass, since: &str) -> Uuid {

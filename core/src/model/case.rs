@@ -85,7 +85,7 @@ impl Subject {
     pub const ALL: [Subject; 4] = [Subject::Equipment, Subject::Attitude, Subject::Quality, Subject::Emergency];
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Case {
     pub id: Uuid,
     /// The household concerned; `None` only for an anonymous complaint.

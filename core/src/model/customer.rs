@@ -60,7 +60,7 @@ fn resident_by_default() -> bool {
     true
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Customer {
     pub id: Uuid,
     pub name: String,

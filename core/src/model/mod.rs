@@ -94,16 +94,26 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(data: &'a Dataset) -> Self {
+        Self::over(data, data.cases.iter(), data.revisits.iter())
+    }
+
+    /// Every household and staff member, but only the given cases and
+    /// records (in storage order): what a rule over a few cases looks up.
+    pub fn over(
+        data: &'a Dataset,
+        cases: impl ExactSizeIterator<Item = &'a Case>,
+        revisits: impl Iterator<Item = &'a Revisit>,
+    ) -> Self {
         let mut revisits_by_case: IdMap<Uuid, Vec<&Revisit>> =
-            IdMap::with_capacity_and_hasher(data.cases.len(), Default::default());
-        for r in &data.revisits {
+            IdMap::with_capacity_and_hasher(cases.len(), Default::default());
+        for r in revisits {
             if let Some(case_id) = r.case_id {
                 revisits_by_case.entry(case_id).or_default().push(r);
             }
         }
         Index {
             customers: data.customers.iter().map(|c| (c.id, c)).collect(),
-            cases: data.cases.iter().map(|c| (c.id, c)).collect(),
+            cases: cases.map(|c| (c.id, c)).collect(),
             staff: data.staff.iter().map(|s| (s.id, s)).collect(),
             revisits_by_case,
         }

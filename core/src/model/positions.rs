@@ -115,6 +115,12 @@ impl Positions {
         }
     }
 
+    /// Whether two cases or two revisit records of `data` share an id
+    /// (possible only in records not read from the database).
+    pub fn repeats_ids(&self, data: &Dataset) -> bool {
+        self.cases.len() != data.cases.len() || self.revisits.len() != data.revisits.len()
+    }
+
     pub fn customer<'d>(&self, data: &'d Dataset, id: Uuid) -> Option<&'d Customer> {
         self.customers.get(&id).and_then(|&i| data.customers.get(i as usize)).filter(|c| c.id == id)
     }

@@ -17,7 +17,7 @@ use super::deadline::Deadlines;
 use super::draft::{finished_on, Context, Draft, Why};
 use super::task::TaskKey;
 use crate::calendar::{add_days, WorkCalendar};
-use crate::model::{Cadence, CaseKind, Customer};
+use crate::model::{Cadence, Customer, Revisit};
 use crate::policy::{PolicyKey, Recurrence, SalesCadence};
 
 pub(super) fn cadence_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'c>> {
@@ -36,16 +36,24 @@ pub(super) fn cadence_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines
 
 /// The last finished cadence revisit per customer (as an integer, which
 /// hashes in two steps rather than as 16 bytes) and cadence.
-type LastFinished = IdMap<(u128, Cadence), NaiveDate>;
+pub(super) type LastFinished = IdMap<(u128, Cadence), NaiveDate>;
 
-fn last_finished(ctx: &Context<'_>) -> LastFinished {
+fn last_finished<'c>(ctx: &'c Context<'_>) -> Cow<'c, LastFinished> {
+    if let Some(kept) = &ctx.scope.known {
+        return Cow::Borrowed(kept.last_finished);
+    }
     let mut last = LastFinished::default();
     for r in &ctx.history.cadence_done {
-        let (Some(cadence), Some(on)) = (r.cadence, finished_on(r)) else { continue };
-        let e = last.entry((r.customer_id.as_u128(), cadence)).or_insert(on);
-        *e = (*e).max(on);
+        note_finished(&mut last, r);
     }
-    last
+    Cow::Owned(last)
+}
+
+/// Takes `r` into `last` if it is a finished cadence revisit.
+pub(super) fn note_finished(last: &mut LastFinished, r: &Revisit) {
+    let (None, Some(cadence), Some(on)) = (r.case_id, r.cadence, finished_on(r)) else { return };
+    let e = last.entry((r.customer_id.as_u128(), cadence)).or_insert(on);
+    *e = (*e).max(on);
 }
 
 fn sales<'c>(
@@ -98,7 +106,7 @@ fn annual_signed<'c>(
     let Some(policy) = ctx.policy(PolicyKey::Signing) else { return Vec::new() };
     let Some(Recurrence::Every(span)) = policy.recurrence else { return Vec::new() };
     let mut last: IdMap<Uuid, NaiveDate> = IdMap::default();
-    for case in ctx.data.cases.iter().filter(|c| c.kind == CaseKind::Signing) {
+    for case in &ctx.scope.signing {
         let (Some(customer_id), Some(records)) = (case.customer_id, ctx.index.revisits_by_case.get(&case.id)) else {
             continue;
         };

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::history::History;
+use super::scope::Scope;
 use super::task::{Reason, TaskKey};
 use crate::eligibility::{Exemptions, Pick};
 use crate::model::{Case, CaseKind, Dataset, Index, Method, Revisit, Role, SalesClass};
@@ -76,6 +77,8 @@ impl Why<'_> {
 /// Built once per plan so every lookup is by id (the plan stays linear).
 pub(super) struct Context<'a> {
     pub data: &'a Dataset,
+    /// The cases and records this working-out reads.
+    pub scope: &'a Scope<'a>,
     pub index: Index<'a>,
     pub exemptions: Exemptions,
     pub history: History<'a>,
@@ -85,15 +88,17 @@ pub(super) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(data: &'a Dataset) -> Self {
+    pub fn new(data: &'a Dataset, scope: &'a Scope<'a>) -> Self {
         let policies = PolicyKey::ALL.map(|k| data.settings.policies.get(k));
-        Context {
-            data,
-            index: Index::new(data),
-            exemptions: Exemptions::new(data),
-            history: History::new(&data.revisits),
-            policies,
-        }
+        // Signing cases are all in `cases` when every record is read.
+        let cases: Vec<&Case> = if scope.is_all() {
+            scope.cases.clone()
+        } else {
+            scope.cases.iter().chain(&scope.signing).copied().collect()
+        };
+        let index = Index::over(data, cases.into_iter(), scope.revisits.iter().copied());
+        let history = History::new(scope.revisits.iter().copied());
+        Context { data, scope, index, exemptions: Exemptions::new(data), history, policies }
     }
 
     pub fn policy(&self, key: PolicyKey) -> Option<&Policy> {

@@ -17,7 +17,7 @@ pub(super) struct History<'a> {
 }
 
 impl<'a> History<'a> {
-    pub fn new(revisits: &'a [Revisit]) -> Self {
+    pub fn new(revisits: impl Iterator<Item = &'a Revisit>) -> Self {
         let mut h = History { asking: Vec::new(), open: Vec::new(), cadence_done: Vec::new() };
         // Sorted as integers: the same order as `Uuid`'s, without a byte
         // comparison per step.

@@ -10,6 +10,8 @@
 //! - `assign`: who (rules 1–3, 13, workload); `methods`: how (rules 7, 12)
 //! - `deadline`: working-day due dates and the calendar's gaps (rule 15)
 //! - `unaffected`: the writes after which the plan stays as it is
+//! - `planner`: the plan kept between writes, worked out again over only
+//!   the cases a write may change (`scope`)
 
 mod assign;
 mod cadence;
@@ -17,31 +19,42 @@ mod deadline;
 mod draft;
 mod history;
 mod methods;
+mod planner;
 mod records;
 mod rounds;
+mod scope;
 mod task;
 mod unaffected;
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use uuid::Uuid;
 
+pub use planner::Planner;
 pub use task::{Plan, PlanWarning, PlannedRevisit, Reason, TaskKey, Urgency};
 pub use unaffected::keeps_plan;
 
 use task::KeyOrder;
 
+use crate::eligibility::Pick;
 use crate::model::{AttemptOutcome, Dataset};
 use assign::{Assigner, Request};
 use deadline::Deadlines;
 use draft::{Context, Draft};
+use scope::Scope;
 
 /// Every open revisit on `today`, earliest due first (then by key).
 pub fn plan(data: &Dataset, today: NaiveDate) -> Plan {
-    let ctx = Context::new(data);
+    plan_over(data, &Scope::all(data), today).0
+}
+
+/// The plan from the records in `scope`, and the picks it made by case id.
+fn plan_over<'a>(data: &'a Dataset, scope: &'a Scope<'a>, today: NaiveDate) -> (Plan, Vec<(Uuid, Pick)>) {
+    let ctx = Context::new(data, scope);
     let mut deadlines = Deadlines::new(&data.settings.calendar);
     let mut warnings = BTreeSet::new();
-    let mut drafts: Vec<Draft<'_>> = rounds::case_drafts(&ctx, &mut deadlines);
+    let (mut drafts, picks) = rounds::case_drafts(&ctx, &mut deadlines);
     drafts.extend(cadence::cadence_drafts(&ctx, &mut deadlines));
     // Positions by key (drafts are large, so they stay put). Keys repeat
     // only if the data repeats an id; the first one stands.
@@ -59,7 +72,7 @@ pub fn plan(data: &Dataset, today: NaiveDate) -> Plan {
 
     warnings.extend(assigner.missing_roles.iter().map(|&role| PlanWarning::NoStaffForRole { role }));
     warnings.extend(deadlines.missing_years.iter().map(|&year| PlanWarning::CalendarMissingYear { year }));
-    Plan { items, warnings: warnings.into_iter().collect() }
+    (Plan { items, warnings: warnings.into_iter().collect() }, picks)
 }
 
 /// Gives a draft its person and the methods this customer accepts.

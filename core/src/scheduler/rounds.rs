@@ -15,16 +15,44 @@ use super::history::asks_for_more;
 use super::methods;
 use super::task::TaskKey;
 use crate::calendar::add_days;
-use crate::eligibility::{eligible_cases, picks_by_id, selection, Eligible, Pick};
+use crate::calendar::YearMonth;
+use crate::eligibility::{eligible_among, picks_by_id, selection, Eligible, Pick};
 use crate::model::{Case, Revisit, Role};
 use crate::policy::Policy;
 
-pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'c>> {
-    let eligible = eligible_cases(ctx.data, &ctx.index, &ctx.exemptions);
-    let picks = selection(&eligible, &ctx.index, &ctx.exemptions, &ctx.data.settings.policies);
+/// The case revisits due, and the picks made in this working-out (every
+/// eligible case's, or those of the groups selected again) by case id.
+pub(super) fn case_drafts<'c>(
+    ctx: &'c Context<'_>,
+    deadlines: &mut Deadlines<'_>,
+) -> (Vec<Draft<'c>>, Vec<(Uuid, Pick)>) {
+    let cases = ctx.scope.cases.iter().copied();
+    let eligible = eligible_among(cases, ctx.data, &ctx.index, &ctx.exemptions);
+    let policies = &ctx.data.settings.policies;
+    let (picks, made) = match &ctx.scope.known {
+        None => {
+            let picks = selection(&eligible, &ctx.index, &ctx.exemptions, policies);
+            let made = eligible.iter().zip(&picks).filter_map(|(e, p)| Some((e.id, (*p)?))).collect();
+            (picks, made)
+        }
+        // Coverage counts a whole group in completion order, so a group a
+        // write touched is selected again whole; the others keep theirs.
+        Some(known) => {
+            let again = |e: &Eligible<'_>| known.regroup.contains(&(e.policy_key, YearMonth::of(e.window.anchor)));
+            let regrouped: Vec<Eligible<'_>> = eligible.iter().filter(|e| again(e)).copied().collect();
+            let fresh = selection(&regrouped, &ctx.index, &ctx.exemptions, policies);
+            let made = regrouped.iter().zip(&fresh).filter_map(|(e, p)| Some((e.id, (*p)?))).collect();
+            let mut fresh = fresh.into_iter();
+            let picks = eligible
+                .iter()
+                .map(|e| if again(e) { fresh.next().flatten() } else { known.picks.get(&e.id).copied() })
+                .collect();
+            (picks, made)
+        }
+    };
     // A repeated case id (the index holds one case per id) shares the pick
     // its id got; otherwise each case's pick sits at its position.
-    let by_id = (ctx.index.cases.len() < ctx.data.cases.len()).then(|| picks_by_id(&eligible, &picks));
+    let by_id = (ctx.index.cases.len() < ctx.scope.cases.len()).then(|| picks_by_id(&eligible, &picks));
     let mut out = Vec::new();
     for (e, pick) in eligible.iter().zip(&picks) {
         let pick = match &by_id {
@@ -64,7 +92,7 @@ pub(super) fn case_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_
             }
         });
     }
-    out
+    (out, made)
 }
 
 /// Rules 1–4: the first revisit, in the policy's window after the anchor event.
@@ -126,13 +154,16 @@ fn next_rounds<'c>(
             record: None,
         };
     let by = ctx.done_by(r, expected_role(ctx, policy, records, r, 0));
-    if result.escalate {
+    // A round already done is not worked out: its due date (and a calendar
+    // year it would pass through) no longer matters.
+    let open = |escalation: bool| !done(records, TaskKey::Case { case_id: case.id, round, escalation });
+    if result.escalate && open(true) {
         if let Some(due) = deadlines.after(policy.due_within, visited) {
             let roles = Cow::Owned(superiors(by));
             out.push((0, draft(true, visited, due, roles, Why::Escalated { from_role: by })));
         }
     }
-    if let Some(reply_by) = result.reply_by {
+    if let Some(reply_by) = result.reply_by.filter(|_| open(r.escalation)) {
         // The same lane continues: the policy's roles, or in an escalation
         // the person's role who promised the reply.
         let roles = if r.escalation {

@@ -46,7 +46,7 @@ impl TaskKey {
 }
 
 /// Where a due date stands relative to today.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
     Overdue { days: i64 },
@@ -66,7 +66,7 @@ impl Urgency {
 
 /// Why a task is due, and why this person and method: data, so the UI can
 /// word it in the staff's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Rules 1–4, 15: the case's anchor event and the policy's window.
@@ -101,7 +101,7 @@ pub enum Reason {
 }
 
 /// One open revisit in the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Hash)]
 pub struct PlannedRevisit {
     pub key: TaskKey,
     pub case_id: Option<Uuid>,

@@ -1,0 +1,58 @@
+//! Which records one working-out of the plan reads: all of them, or (after
+//! a write) the cases that may have a task and what those cases need, with
+//! what is known of the rest (see `planner`).
+
+use uuid::Uuid;
+
+use super::cadence::LastFinished;
+use crate::calendar::YearMonth;
+use crate::eligibility::Pick;
+use crate::id_map::{IdMap, IdSet};
+use crate::model::{Case, CaseKind, Dataset, Revisit};
+use crate::policy::PolicyKey;
+
+/// Where a case counts towards its policy's coverage target: the policy
+/// and the month of the anchor event (rules 1–3, "Default policies").
+pub(super) type Group = (PolicyKey, YearMonth);
+
+/// The group `case` counts in, once its anchor event has happened.
+pub(super) fn group_of(case: &Case) -> Option<Group> {
+    Some((PolicyKey::of(case)?, YearMonth::of(case.completed_on?)))
+}
+
+pub(super) struct Scope<'a> {
+    /// Cases whose case revisits are worked out.
+    pub cases: Vec<&'a Case>,
+    /// Every signing case: annual revisits follow them (rule 16).
+    pub signing: Vec<&'a Case>,
+    /// The records of both lists, and every started record without a case
+    /// (all records when every record is read).
+    pub revisits: Vec<&'a Revisit>,
+    /// `None` when every record is read; else what is known of the others.
+    pub known: Option<Known<'a>>,
+}
+
+/// What is known of the records a working-out does not read.
+pub(super) struct Known<'a> {
+    /// The picks of the cases outside the groups to select again.
+    pub picks: &'a IdMap<Uuid, Pick>,
+    /// The groups a write may have changed.
+    pub regroup: &'a IdSet<Group>,
+    /// Every household's last finished cadence revisits (rule 16).
+    pub last_finished: &'a LastFinished,
+}
+
+impl<'a> Scope<'a> {
+    pub fn all(data: &'a Dataset) -> Self {
+        Scope {
+            cases: data.cases.iter().collect(),
+            signing: data.cases.iter().filter(|c| c.kind == CaseKind::Signing).collect(),
+            revisits: data.revisits.iter().collect(),
+            known: None,
+        }
+    }
+
+    pub fn is_all(&self) -> bool {
+        self.known.is_none()
+    }
+}

@@ -8,13 +8,14 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use leptos::prelude::*;
 
 use std::sync::Arc;
 
 use huifang_core::model::{Changes, Dataset, Positions, Touched};
-use huifang_core::scheduler::{keeps_plan, plan, Plan, PlannedRevisit, TaskKey};
+use huifang_core::scheduler::{keeps_plan, Plan, PlannedRevisit, Planner, TaskKey};
 
 use crate::clock;
 use crate::i18n::{store_error, I18n, Msg};
@@ -46,21 +47,47 @@ pub enum Records {
 pub struct Held {
     pub data: Dataset,
     pub at: Positions,
+    /// The plan kept between writes: each write is noted, and the next
+    /// plan reads only the cases it may change.
+    planner: Kept,
 }
 
 impl Held {
     fn new(mut data: Dataset) -> Box<Self> {
         data.signatures = Vec::new();
         let at = Positions::new(&data);
-        Box::new(Held { data, at })
+        Box::new(Held { data, at, planner: Kept::default() })
     }
 
     fn apply(&mut self, mut changes: Changes) {
         changes.signatures.clear();
         changes.removed_signatures.clear();
         let touched = changes.touched();
+        self.planner.lock().note(&self.data, &self.at, &changes);
         self.data.apply(changes);
         self.at.apply(&self.data, &touched);
+    }
+
+    fn plan(&self) -> Plan {
+        self.planner.lock().plan(&self.data, &self.at, clock::today())
+    }
+}
+
+/// The planner behind a lock only because signals ask their values to be
+/// `Sync`: one thread ever uses it, so the lock is never contended.
+#[derive(Debug, Default)]
+struct Kept(Mutex<Planner>);
+
+impl Kept {
+    fn lock(&self) -> MutexGuard<'_, Planner> {
+        // Poisoned only by a panic, which ends a wasm program anyway.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Clone for Kept {
+    fn clone(&self) -> Self {
+        Kept(Mutex::new(self.lock().clone()))
     }
 }
 
@@ -114,7 +141,7 @@ impl AppState {
                 plan_kept.set_value(true);
                 records.with(|r| match (r, made) {
                     (Records::Ready(_), Some(Some(made))) if kept => Some(made.clone()),
-                    (Records::Ready(held), _) => Some(Arc::new(TodayPlan::new(plan(&held.data, clock::today())))),
+                    (Records::Ready(held), _) => Some(Arc::new(TodayPlan::new(held.plan()))),
                     _ => None,
                 })
             },

@@ -26,7 +26,7 @@ fn kind_or_all(lang: Lang, k: Option<CaseKind>) -> &'static str {
 }
 
 /// One case as the list shows it, with what it needs looked up.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 struct CaseRow {
     case: Case,
     who: Option<String>,

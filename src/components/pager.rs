@@ -78,10 +78,10 @@ pub fn Pager(id: &'static str, page: RwSignal<usize>, total: Signal<usize>) -> i
 
 /// A digest of what a row shows, for a keyed list's key beside the record's
 /// id: a row is drawn again exactly when something it shows changed.
-pub fn digest(shown: &impl std::fmt::Debug) -> u64 {
-    use std::hash::{Hash, Hasher};
+pub fn digest(shown: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    format!("{shown:?}").hash(&mut h);
+    shown.hash(&mut h);
     h.finish()
 }
 

@@ -48,7 +48,7 @@ enum Assignee {
 }
 
 /// One task as the list shows it, with the names it needs looked up.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 struct Row {
     task: PlannedRevisit,
     name: String,

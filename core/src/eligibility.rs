@@ -119,6 +119,15 @@ pub enum Pick {
     OpenLetter { letter_id: Uuid },
 }
 
+/// Where a case counts towards its policy's coverage target: the policy
+/// and the month of the anchor event (rules 1–3, "Default policies").
+pub type Group = (PolicyKey, crate::calendar::YearMonth);
+
+/// The group `case` counts in, once its anchor event has happened.
+pub fn group_of(case: &Case) -> Option<Group> {
+    Some((PolicyKey::of(case)?, crate::calendar::YearMonth::of(case.completed_on?)))
+}
+
 /// An eligible case: completed, revisited under a policy and not exempt.
 #[derive(Debug, Clone, Copy)]
 pub struct Eligible<'a> {
@@ -134,6 +143,11 @@ pub struct Eligible<'a> {
 impl<'a> Eligible<'a> {
     pub fn new(case: &'a Case, policy_key: PolicyKey, window: Window) -> Self {
         Eligible { case, id: case.id, requested: case.revisit_requested, policy_key, window }
+    }
+
+    /// The group it counts in (its case's [`group_of`]).
+    pub fn group(&self) -> Group {
+        (self.policy_key, crate::calendar::YearMonth::of(self.window.anchor))
     }
 }
 
@@ -232,7 +246,7 @@ pub fn selection(
     let mut picks = Vec::with_capacity(eligible.len());
     for e in eligible {
         let target = policies.get(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
-        let (seen, picked) = counts.of(e.policy_key, crate::calendar::YearMonth::of(e.window.anchor));
+        let (seen, picked) = counts.of(e.group());
         *seen += 1;
         let forced = if let Some((letter_id, _)) = ex.open_letter(e.id) {
             Some(Pick::OpenLetter { letter_id })
@@ -278,11 +292,11 @@ pub fn picks_by_id(eligible: &[Eligible<'_>], picks: &[Option<Pick>]) -> crate::
 #[derive(Default)]
 struct MonthCounts {
     current: [Option<(crate::calendar::YearMonth, (u32, u32))>; PolicyKey::ALL.len()],
-    earlier: crate::id_map::IdMap<(PolicyKey, crate::calendar::YearMonth), (u32, u32)>,
+    earlier: crate::id_map::IdMap<Group, (u32, u32)>,
 }
 
 impl MonthCounts {
-    fn of(&mut self, key: PolicyKey, month: crate::calendar::YearMonth) -> (&mut u32, &mut u32) {
+    fn of(&mut self, (key, month): Group) -> (&mut u32, &mut u32) {
         let slot = &mut self.current[key.index()];
         if let Some((m, counts)) = *slot {
             if m != month {

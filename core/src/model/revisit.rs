@@ -158,6 +158,10 @@ pub enum Cadence {
     AnnualSigned,
 }
 
+impl Cadence {
+    pub const ALL: [Cadence; 2] = [Cadence::Sales, Cadence::AnnualSigned];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Revisit {
     pub id: Uuid,

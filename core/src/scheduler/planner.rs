@@ -19,11 +19,11 @@ use uuid::Uuid;
 
 use super::cadence::{note_finished, LastFinished};
 use super::plan_over;
-use super::scope::{group_of, Group, Known, Scope};
+use super::scope::{Known, Scope};
 use super::task::Plan;
-use crate::eligibility::Pick;
+use crate::eligibility::{group_of, Group, Pick};
 use crate::id_map::{IdMap, IdSet};
-use crate::model::{Case, CaseKind, Changes, Dataset, Positions, Revisit};
+use crate::model::{Cadence, Case, CaseKind, Changes, Dataset, Positions, Revisit};
 
 #[derive(Debug, Clone, Default)]
 pub struct Planner {
@@ -122,7 +122,9 @@ impl Planner {
             revisits.extend(at.revisits_of_case(data, id));
         }
         for customer in std::mem::take(&mut self.cadence_changed) {
-            self.last_finished.retain(|(c, _), _| *c != customer.as_u128());
+            for cadence in Cadence::ALL {
+                self.last_finished.remove(&(customer.as_u128(), cadence));
+            }
             for r in self.caseless_of.get(&customer).into_iter().flatten().filter_map(|&id| at.revisit(data, id)) {
                 note_finished(&mut self.last_finished, r);
             }

@@ -15,7 +15,6 @@ use super::history::asks_for_more;
 use super::methods;
 use super::task::TaskKey;
 use crate::calendar::add_days;
-use crate::calendar::YearMonth;
 use crate::eligibility::{eligible_among, picks_by_id, selection, Eligible, Pick};
 use crate::model::{Case, Revisit, Role};
 use crate::policy::Policy;
@@ -38,7 +37,7 @@ pub(super) fn case_drafts<'c>(
         // Coverage counts a whole group in completion order, so a group a
         // write touched is selected again whole; the others keep theirs.
         Some(known) => {
-            let again = |e: &Eligible<'_>| known.regroup.contains(&(e.policy_key, YearMonth::of(e.window.anchor)));
+            let again = |e: &Eligible<'_>| known.regroup.contains(&e.group());
             let regrouped: Vec<Eligible<'_>> = eligible.iter().filter(|e| again(e)).copied().collect();
             let fresh = selection(&regrouped, &ctx.index, &ctx.exemptions, policies);
             let made = regrouped.iter().zip(&fresh).filter_map(|(e, p)| Some((e.id, (*p)?))).collect();

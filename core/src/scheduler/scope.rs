@@ -5,20 +5,9 @@
 use uuid::Uuid;
 
 use super::cadence::LastFinished;
-use crate::calendar::YearMonth;
-use crate::eligibility::Pick;
+use crate::eligibility::{Group, Pick};
 use crate::id_map::{IdMap, IdSet};
 use crate::model::{Case, CaseKind, Dataset, Revisit};
-use crate::policy::PolicyKey;
-
-/// Where a case counts towards its policy's coverage target: the policy
-/// and the month of the anchor event (rules 1–3, "Default policies").
-pub(super) type Group = (PolicyKey, YearMonth);
-
-/// The group `case` counts in, once its anchor event has happened.
-pub(super) fn group_of(case: &Case) -> Option<Group> {
-    Some((PolicyKey::of(case)?, YearMonth::of(case.completed_on?)))
-}
 
 pub(super) struct Scope<'a> {
     /// Cases whose case revisits are worked out.

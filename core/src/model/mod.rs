@@ -47,13 +47,17 @@ impl Dataset {
     /// Puts every list in the order its records were entered, the order the
     /// screens show (storage and backups may hold them in any order); the
     /// id settles ties, so the order never depends on where they came from.
+    ///
+    /// The keys are sorted, then each record moved once: records are a few
+    /// hundred bytes, and moving them at every step of a sort took a
+    /// quarter of a second at 200,000 revisits.
     pub fn sort_by_entry(&mut self) {
-        self.customers.sort_by_key(Record::entry);
-        self.cases.sort_by_key(Record::entry);
-        self.revisits.sort_by_key(Record::entry);
-        self.staff.sort_by_key(Record::entry);
-        self.open_letters.sort_by_key(Record::entry);
-        self.signatures.sort_by_key(Record::entry);
+        self.customers.sort_by_cached_key(Record::entry);
+        self.cases.sort_by_cached_key(Record::entry);
+        self.revisits.sort_by_cached_key(Record::entry);
+        self.staff.sort_by_cached_key(Record::entry);
+        self.open_letters.sort_by_cached_key(Record::entry);
+        self.signatures.sort_by_cached_key(Record::entry);
     }
 
     pub fn customer(&self, id: Uuid) -> Option<&Customer> {

@@ -1,11 +1,11 @@
-//! The v3 storage layout on real IndexedDB (headless Chromium): records in
-//! buckets, the query indexes (issue 4 item 1: due date, customer, case,
-//! status, month), single saves and deletes, and the upgrade of a v2
-//! database (one row per record) with data.
+//! The storage layout on real IndexedDB (headless Chromium): records in
+//! buckets, the query indexes (due date, customer, case, status, month),
+//! single saves and deletes, and the upgrades of a v2 database (one row
+//! per record) and a v3 one (256 buckets) with data.
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use huifang::store::{bucket_of, schema, CaseQuery, Database, RevisitQuery, BUCKETS};
+use huifang::store::{bucket_of, schema, CaseQuery, Database, RevisitQuery, Stored};
 use huifang_core::calendar::YearMonth;
 use huifang_core::model::*;
 use huifang_core::scheduler::{plan, Planner};
@@ -126,16 +126,21 @@ fn ids<T>(records: &[T], id: impl Fn(&T) -> Uuid) -> Vec<Uuid> {
 
 #[wasm_bindgen_test]
 fn buckets_spread_numbered_and_random_ids_alike() {
-    let mut numbered = vec![0; BUCKETS as usize];
-    let mut random = vec![0; BUCKETS as usize];
-    for n in 0..25_600 {
-        numbered[bucket_of(id(3, n)) as usize] += 1;
-        random[bucket_of(Uuid::new_v4()) as usize] += 1;
+    fn spread<T: Stored>() {
+        let buckets = T::BUCKETS as usize;
+        let mut numbered = vec![0; buckets];
+        let mut random = vec![0; buckets];
+        for n in 0..100 * buckets {
+            numbered[bucket_of::<T>(id(3, n)) as usize] += 1;
+            random[bucket_of::<T>(Uuid::new_v4()) as usize] += 1;
+        }
+        // 100 each on average; none empty, none far over.
+        for counts in [numbered, random] {
+            assert!(counts.iter().all(|&c| (40..=200).contains(&c)), "{} {counts:?}", T::STORE);
+        }
     }
-    // 100 each on average; none empty, none far over.
-    for counts in [numbered, random] {
-        assert!(counts.iter().all(|&c| (40..=200).contains(&c)), "{counts:?}");
-    }
+    spread::<Customer>();
+    spread::<Revisit>();
 }
 
 #[wasm_bindgen_test]
@@ -216,7 +221,11 @@ async fn records_sharing_a_bucket_are_saved_one_by_one_into_one_row() {
     let (name, db) = fresh().await;
     // Three customers in one bucket, saved one at a time.
     let first = id(1, 0);
-    let same: Vec<Uuid> = (1..5_000).map(|n| id(1, n)).filter(|i| bucket_of(*i) == bucket_of(first)).take(2).collect();
+    let same: Vec<Uuid> = (1..5_000)
+        .map(|n| id(1, n))
+        .filter(|i| bucket_of::<Customer>(*i) == bucket_of::<Customer>(first))
+        .take(2)
+        .collect();
     let unit = Unit { building: "1栋".into(), entrance: "1单元".into(), room: "101".into() };
     let customers: Vec<Customer> = std::iter::once(first)
         .chain(same)
@@ -236,7 +245,7 @@ async fn records_sharing_a_bucket_are_saved_one_by_one_into_one_row() {
     raw.close();
     assert_eq!(rows.len(), 1, "one row holds the three");
     let bucket = js_sys::Reflect::get(&rows[0], &JsValue::from_str("bucket")).unwrap();
-    assert_eq!(bucket.as_f64(), Some(f64::from(bucket_of(first))));
+    assert_eq!(bucket.as_f64(), Some(f64::from(bucket_of::<Customer>(first))));
     drop_db(&name, db).await;
 }
 
@@ -306,6 +315,90 @@ async fn a_schema_v2_database_with_data_opens_with_every_record_moved_into_bucke
     let again = Database::open(&name).await.unwrap();
     assert_eq!(again.load().await.unwrap(), data);
     drop_db(&name, again).await;
+}
+
+/// Writes `data` as a schema-v3 database: 256 buckets per store, each
+/// record in the bucket the v3 rule gave it (its 16 bytes folded by XOR).
+async fn v3_database(name: &str, data: &Dataset) {
+    fn rows<T: serde::Serialize>(records: &[T], id: impl Fn(&T) -> Uuid) -> Vec<JsValue> {
+        let mut buckets: std::collections::BTreeMap<u8, Vec<&T>> = Default::default();
+        for r in records {
+            buckets.entry(id(r).as_bytes().iter().fold(0, |a, b| a ^ b)).or_default().push(r);
+        }
+        buckets
+            .into_iter()
+            .map(|(b, records)| {
+                let row = js_sys::Object::new();
+                let json = serde_json::to_string(&records).unwrap();
+                js_sys::Reflect::set(&row, &"bucket".into(), &JsValue::from(b)).unwrap();
+                js_sys::Reflect::set(&row, &"count".into(), &JsValue::from(records.len() as u32)).unwrap();
+                js_sys::Reflect::set(&row, &"records".into(), &js_sys::Uint8Array::from(json.as_bytes())).unwrap();
+                row.into()
+            })
+            .collect()
+    }
+    let db = schema::builder_at(name, 3).build().await.unwrap();
+    let mut stores = vec!["meta"];
+    stores.extend(schema::RECORD_STORES);
+    let tx = db.transaction(&stores, TransactionMode::ReadWrite).unwrap();
+    let meta = r#"{"key":"schema","version":3,"migrations":["revisits_v2","buckets_v3"]}"#;
+    tx.store("meta").unwrap().put(&js_sys::JSON::parse(meta).unwrap(), None).await.unwrap();
+    for (store, rows) in [
+        (schema::CUSTOMER_BUCKETS, rows(&data.customers, |c| c.id)),
+        (schema::CASE_BUCKETS, rows(&data.cases, |c| c.id)),
+        (schema::REVISIT_BUCKETS, rows(&data.revisits, |r| r.id)),
+        (schema::SIGNATURE_BUCKETS, rows(&data.signatures, |s| s.id)),
+    ] {
+        tx.store(store).unwrap().put_all(rows.into_iter().map(|r| (r, None))).await.unwrap();
+    }
+    tx.done().await.unwrap();
+    db.close();
+}
+
+/// Checks that every row of `T`'s store holds only records whose id gives
+/// its bucket; returns how many rows there are.
+async fn rows_in_their_buckets<T: Stored + Record>(name: &str) -> usize {
+    let raw = schema::builder(name).build().await.unwrap();
+    assert_eq!(raw.version().unwrap(), schema::SCHEMA_VERSION);
+    let tx = raw.transaction(&[T::STORE], TransactionMode::ReadOnly).unwrap();
+    let rows = tx.store(T::STORE).unwrap().get_all(None, None).await.unwrap();
+    tx.done().await.unwrap();
+    raw.close();
+    for row in &rows {
+        let bucket = js_sys::Reflect::get(row, &"bucket".into()).unwrap().as_f64().unwrap() as u32;
+        let bytes: js_sys::Uint8Array = js_sys::Reflect::get(row, &"records".into()).unwrap().into();
+        let records: Vec<T> = serde_json::from_slice(&bytes.to_vec()).unwrap();
+        assert!(records.iter().all(|r| bucket_of::<T>(Record::id(r)) == bucket), "{} bucket {bucket}", T::STORE);
+    }
+    rows.len()
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_v3_database_opens_with_every_record_in_its_new_bucket() {
+    let name = format!("huifang-test-{}", Uuid::new_v4());
+    let mut data = office();
+    v3_database(&name, &data).await;
+
+    let db = Database::open(&name).await.expect("a v3 database opens");
+    assert_eq!(db.load().await.unwrap(), data, "every record, unchanged");
+    // Every row holds only records whose id gives its bucket now.
+    let revisit_rows = rows_in_their_buckets::<Revisit>(&name).await;
+    assert!(revisit_rows > 256, "{revisit_rows} rows: the revisits spread over more buckets than v3 had");
+    rows_in_their_buckets::<Customer>(&name).await;
+    rows_in_their_buckets::<Case>(&name).await;
+    rows_in_their_buckets::<Signature>(&name).await;
+    // The query indexes are rebuilt with the rows.
+    let customer = data.customers[5].id;
+    let expected: Vec<Uuid> = data.revisits.iter().filter(|r| r.customer_id == customer).map(|r| r.id).collect();
+    assert_eq!(ids(&db.revisits(RevisitQuery::OfCustomer(customer)).await.unwrap(), |r| r.id), expected);
+    // A save finds its record where the new rule puts it: replaced, not
+    // stored twice.
+    let mut changed = data.revisits[7].clone();
+    changed.assignee_id = Some(Uuid::from_u128(77));
+    db.commit(&Changes::revisit(changed.clone())).await.unwrap();
+    data.revisits[7] = changed;
+    assert_eq!(db.load().await.unwrap(), data, "the record replaced in place");
+    drop_db(&name, db).await;
 }
 
 #[wasm_bindgen_test]

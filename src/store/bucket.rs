@@ -1,5 +1,5 @@
 //! Records are kept in buckets: each row of a `*_buckets` store holds the
-//! records whose ids fall in one of [`BUCKETS`] buckets, as one JSON text
+//! records whose ids fall in one of [`Stored::BUCKETS`] buckets, as one JSON text
 //! (in UTF-8 bytes), beside the lists of their query keys.
 //!
 //! Why: Chromium spends about a quarter of a millisecond on every IndexedDB
@@ -29,20 +29,23 @@ use super::schema::{
 };
 use super::StoreError;
 
-/// Buckets per store. Part of the stored layout: changing it needs a
-/// migration that moves every record.
-pub const BUCKETS: u32 = 256;
-
-/// The bucket of the record `id`: its 16 bytes folded by XOR, so random
-/// (v4) ids and numbered ones alike spread evenly.
-pub fn bucket_of(id: Uuid) -> u32 {
-    u32::from(id.as_bytes().iter().fold(0u8, |acc, b| acc ^ b)) % BUCKETS
+/// The bucket of the record `id` in a store of `T`: its eight 16-bit
+/// words folded by XOR, so random (v4) ids and numbered ones alike spread
+/// evenly.
+pub fn bucket_of<T: Stored>(id: Uuid) -> u32 {
+    let words = id.as_bytes().chunks_exact(2).map(|w| u16::from_be_bytes([w[0], w[1]]));
+    u32::from(words.fold(0u16, |acc, w| acc ^ w)) % T::BUCKETS
 }
 
 /// A record type kept in buckets.
 pub trait Stored: Serialize + DeserializeOwned {
     /// Its bucket store.
     const STORE: &'static str;
+    /// How many buckets the store has. Part of the stored layout: changing
+    /// it needs a migration that moves every record (see `migrations`).
+    /// Larger buckets make a save read and write more; more of them make
+    /// a restore write more rows (and their index entries).
+    const BUCKETS: u32 = 256;
     fn id(&self) -> Uuid;
     /// Its query keys, as (index name, key); see `schema::QUERY_INDEXES`.
     fn keys(&self, _add: &mut dyn FnMut(&'static str, String)) {}
@@ -75,6 +78,9 @@ impl Stored for Case {
 
 impl Stored for Revisit {
     const STORE: &'static str = REVISIT_BUCKETS;
+    /// Saved all day, a result at a time: at 20,000 households a bucket
+    /// holds about 200 revisits, so a save rewrites about 200 KB, not 800.
+    const BUCKETS: u32 = 1024;
     fn id(&self) -> Uuid {
         self.id
     }
@@ -105,6 +111,8 @@ impl Stored for OpenLetter {
 
 impl Stored for Signature {
     const STORE: &'static str = SIGNATURE_BUCKETS;
+    /// PNG images, saved with each home visit's result.
+    const BUCKETS: u32 = 1024;
     fn id(&self) -> Uuid {
         self.id
     }
@@ -118,7 +126,7 @@ impl Stored for Signature {
 pub fn group<T: Stored>(records: &[T]) -> BTreeMap<u32, Vec<&T>> {
     let mut groups: BTreeMap<u32, Vec<&T>> = BTreeMap::new();
     for r in records {
-        groups.entry(bucket_of(r.id())).or_default().push(r);
+        groups.entry(bucket_of::<T>(r.id())).or_default().push(r);
     }
     for g in groups.values_mut() {
         g.sort_by_key(|r| r.id());

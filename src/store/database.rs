@@ -313,7 +313,7 @@ async fn read_ids<T: Stored>(tx: &rexie::Transaction, ids: &[Uuid]) -> Result<Ve
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let buckets: std::collections::BTreeSet<u32> = ids.iter().map(|id| bucket_of(*id)).collect();
+    let buckets: std::collections::BTreeSet<u32> = ids.iter().map(|id| bucket_of::<T>(*id)).collect();
     let store = tx.store(T::STORE)?;
     let mut found = Vec::new();
     for b in buckets {
@@ -353,7 +353,7 @@ pub(super) async fn change<T: Stored + Clone>(
             Change::Put(r) => r.id(),
             Change::Remove(id) => *id,
         };
-        by_bucket.entry(bucket_of(id)).or_default().push(c);
+        by_bucket.entry(bucket_of::<T>(id)).or_default().push(c);
     }
     let store = tx.store(T::STORE)?;
     for (b, changes) in by_bucket {

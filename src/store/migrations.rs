@@ -14,7 +14,9 @@ use huifang_core::model::{Case, Customer, OpenLetter, Revisit, Signature, Staff}
 
 use super::bucket::{self, Stored};
 use super::database::{decode, encode, finish, Database};
-use super::schema::{self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, REVISITS, SIGNATURES, STAFF};
+use super::schema::{
+    self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, RECORD_STORES, REVISITS, SIGNATURES, STAFF,
+};
 use super::StoreError;
 
 /// The meta record that says which schema and data migrations this database has.
@@ -30,7 +32,7 @@ struct SchemaMeta {
 const SCHEMA_KEY: &str = "schema";
 
 /// Data migrations, in order.
-const MIGRATIONS: [&str; 2] = ["revisits_v2", "buckets_v3"];
+const MIGRATIONS: [&str; 3] = ["revisits_v2", "buckets_v3", "buckets_v4"];
 
 impl Database {
     async fn schema_meta(&self) -> Result<SchemaMeta, StoreError> {
@@ -56,6 +58,7 @@ impl Database {
             match name {
                 "revisits_v2" => self.migrate_revisits_v2(row).await?,
                 "buckets_v3" => self.migrate_buckets_v3(row).await?,
+                "buckets_v4" => self.migrate_buckets_v4(row).await?,
                 _ => return Err(StoreError::Database(format!("unknown migration {name}"))),
             }
         }
@@ -112,6 +115,46 @@ impl Database {
         .await;
         finish(tx, outcome).await
     }
+
+    /// v3 kept 256 buckets per store, by a fold of the id's bytes; v4
+    /// folds its 16-bit words, so a store can have more buckets
+    /// ([`Stored::BUCKETS`]: a revisit save then rewrites a quarter of the
+    /// records it did). Every record moves to its new bucket, in one
+    /// transaction.
+    async fn migrate_buckets_v4(&self, meta_row: JsValue) -> Result<(), StoreError> {
+        let mut stores = vec![META];
+        stores.extend(RECORD_STORES);
+        let tx = Rc::new(self.db.transaction(&stores, TransactionMode::ReadWrite)?);
+        let outcome: Result<(), StoreError> = async {
+            rebucket::<Customer>(&tx).await?;
+            rebucket::<Case>(&tx).await?;
+            rebucket::<Revisit>(&tx).await?;
+            rebucket::<Staff>(&tx).await?;
+            rebucket::<OpenLetter>(&tx).await?;
+            rebucket::<Signature>(&tx).await?;
+            tx.store(META)?.put(&meta_row, None).await?;
+            Ok(())
+        }
+        .await;
+        finish(tx, outcome).await
+    }
+}
+
+/// Reads every record of `T`'s bucket store and writes it again, each in
+/// the bucket its id gives now.
+async fn rebucket<T: Stored>(tx: &rexie::Transaction) -> Result<(), StoreError> {
+    let store = tx.store(T::STORE)?;
+    let rows = store.get_all(None, None).await?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let records: Vec<T> = bucket::decode_all(&rows)?;
+    drop(rows);
+    store.clear().await?;
+    for (b, group) in bucket::group(&records) {
+        store.put(&bucket::encode(b, &group)?, None).await?;
+    }
+    Ok(())
 }
 
 /// Moves the rows of the v2 store `from` into `T`'s buckets. The buckets

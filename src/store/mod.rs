@@ -11,7 +11,7 @@ mod query;
 pub mod schema;
 
 pub use backup_text::StoredRecords;
-pub use bucket::{bucket_of, BUCKETS};
+pub use bucket::{bucket_of, Stored};
 pub use bulk::Progress;
 pub use database::{Database, RetentionError};
 pub use error::StoreError;

@@ -115,8 +115,8 @@ requestAnimationFrame(() => requestAnimationFrame(tick));
 
 /// The plain-JavaScript baseline: the same records, read from the same
 /// file, split into buckets per kind by the app's rule (XOR of the id's
-/// eight 16-bit words; 1,024 buckets for revisits and signatures, else
-/// 256), each bucket one row of UTF-8 JSON in one IndexedDB transaction; then every row read back, parsed, and a backup's text
+/// eight 16-bit words, folded onto the bucket number's bits; 1,024 buckets
+/// for revisits and signatures, else 256), each bucket one row of UTF-8 JSON in one IndexedDB transaction; then every row read back, parsed, and a backup's text
 /// built as a Blob. Runs in the background; progress in `window.__base`.
 const BASELINE: &str = r#"
 const B = { stage: 'starting', done: false, error: null };
@@ -129,7 +129,7 @@ window.__base = B;
         const hex = id.replaceAll('-', '');
         let x = 0;
         for (let i = 0; i < 32; i += 4) x ^= parseInt(hex.substr(i, 4), 16);
-        return x % count;
+        return (x ^ (x >> Math.log2(count))) % count;
     };
     // The file's records array by array, 16 MB of records per JSON.parse;
     // the rest of the file (header, settings) parsed on its own.

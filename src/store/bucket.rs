@@ -30,19 +30,24 @@ use super::schema::{
 use super::StoreError;
 
 /// The bucket of the record `id` in a store of `T`: its eight 16-bit
-/// words folded by XOR, so random (v4) ids and numbered ones alike spread
-/// evenly.
+/// words folded by XOR, then folded again onto the bucket number's bits,
+/// so random (v4) ids and numbered ones alike spread evenly. For 256
+/// buckets this is the XOR of the id's 16 bytes, the rule of schema v3.
 pub fn bucket_of<T: Stored>(id: Uuid) -> u32 {
-    let words = id.as_bytes().chunks_exact(2).map(|w| u16::from_be_bytes([w[0], w[1]]));
-    u32::from(words.fold(0u16, |acc, w| acc ^ w)) % T::BUCKETS
+    let n = id.as_u128();
+    let n = n ^ (n >> 64);
+    let n = n ^ (n >> 32);
+    let folded = (n ^ (n >> 16)) as u32 & 0xffff;
+    (folded ^ (folded >> T::BUCKETS.trailing_zeros())) % T::BUCKETS
 }
 
 /// A record type kept in buckets.
 pub trait Stored: Serialize + DeserializeOwned {
     /// Its bucket store.
     const STORE: &'static str;
-    /// How many buckets the store has. Part of the stored layout: changing
-    /// it needs a migration that moves every record (see `migrations`).
+    /// How many buckets the store has, a power of two. Part of the stored
+    /// layout: changing it needs a migration that moves every record (see
+    /// `migrations`).
     /// Larger buckets make a save read and write more; more of them make
     /// a restore write more rows (and their index entries).
     const BUCKETS: u32 = 256;

@@ -15,7 +15,8 @@ use huifang_core::model::{Case, Customer, OpenLetter, Revisit, Signature, Staff}
 use super::bucket::{self, Stored};
 use super::database::{decode, encode, finish, Database};
 use super::schema::{
-    self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, RECORD_STORES, REVISITS, SIGNATURES, STAFF,
+    self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, REVISITS, REVISIT_BUCKETS, SIGNATURES, SIGNATURE_BUCKETS,
+    STAFF,
 };
 use super::StoreError;
 
@@ -45,9 +46,14 @@ impl Database {
         }
     }
 
-    /// Applies the pending migrations, in order.
-    pub(super) async fn migrate(&self) -> Result<(), StoreError> {
+    /// Applies the pending migrations, in order; calls `upgrading` first
+    /// if there are any and an earlier version stored records here.
+    pub(super) async fn migrate(&self, upgrading: &dyn Fn()) -> Result<(), StoreError> {
         let mut meta = self.schema_meta().await?;
+        // A new database has no schema row yet (version 0).
+        if meta.version > 0 && MIGRATIONS.iter().any(|name| !meta.migrations.iter().any(|m| m == name)) {
+            upgrading();
+        }
         for name in MIGRATIONS {
             if meta.migrations.iter().any(|m| m == name) {
                 continue;
@@ -116,21 +122,16 @@ impl Database {
         finish(tx, outcome).await
     }
 
-    /// v3 kept 256 buckets per store, by a fold of the id's bytes; v4
-    /// folds its 16-bit words, so a store can have more buckets
-    /// ([`Stored::BUCKETS`]: a revisit save then rewrites a quarter of the
-    /// records it did). Every record moves to its new bucket, in one
-    /// transaction.
+    /// v3 kept 256 buckets per store; v4 keeps 1,024 for revisits and
+    /// signatures ([`Stored::BUCKETS`]: a revisit save then rewrites a
+    /// quarter of the records it did). Their records move to their new
+    /// buckets, in one transaction; the other stores keep their 256, and
+    /// the v4 rule puts each of their records where v3 did.
     async fn migrate_buckets_v4(&self, meta_row: JsValue) -> Result<(), StoreError> {
-        let mut stores = vec![META];
-        stores.extend(RECORD_STORES);
+        let stores = [META, REVISIT_BUCKETS, SIGNATURE_BUCKETS];
         let tx = Rc::new(self.db.transaction(&stores, TransactionMode::ReadWrite)?);
         let outcome: Result<(), StoreError> = async {
-            rebucket::<Customer>(&tx).await?;
-            rebucket::<Case>(&tx).await?;
             rebucket::<Revisit>(&tx).await?;
-            rebucket::<Staff>(&tx).await?;
-            rebucket::<OpenLetter>(&tx).await?;
             rebucket::<Signature>(&tx).await?;
             tx.store(META)?.put(&meta_row, None).await?;
             Ok(())

@@ -10,10 +10,10 @@
 //!   date, status, month, completion date, revisit of a signature). The
 //!   one-row-per-record stores of v1/v2 stay listed, emptied by the
 //!   `buckets_v3` migration, so an older database can still be read.
-//! - v4: a new bucket rule, and 1,024 buckets for revisits and signatures
-//!   (same stores and indexes); the `buckets_v4` migration moves every
-//!   record to its new bucket. The version rises so an app still on the v3
-//!   rule can't open the database and write a record into the wrong bucket.
+//! - v4: 1,024 buckets for revisits and signatures (same stores and
+//!   indexes); the `buckets_v4` migration moves their records to their new
+//!   buckets. The version rises so an app still on 256 buckets can't open
+//!   the database and write a revisit into the wrong bucket.
 
 use rexie::{Index, ObjectStore, Rexie, RexieBuilder};
 

@@ -179,11 +179,18 @@ impl AppState {
     async fn connect(
         db: StoredValue<Option<Rc<Database>>, LocalStorage>,
         safety: Safety,
+        notice: RwSignal<Option<Notice>>,
     ) -> Result<Rc<Database>, StoreError> {
         if let Some(open) = db.get_value() {
             return Ok(open);
         }
-        let open = Rc::new(Database::open(DB_NAME).await?);
+        const UPGRADING: Notice = Notice::Done(Msg::StorageUpgrading);
+        let opened = Database::open_telling(DB_NAME, &|| notice.set(Some(UPGRADING))).await;
+        if notice.with_untracked(|n| n.as_ref() == Some(&UPGRADING)) {
+            // Done: the records appear. A failure is shown in their place.
+            notice.set(None);
+        }
+        let open = Rc::new(opened?);
         db.set_value(Some(open.clone()));
         safety.watch(DB_NAME).await;
         Ok(open)
@@ -191,7 +198,7 @@ impl AppState {
 
     /// The open database (opened on first use).
     pub async fn database(self) -> Result<Rc<Database>, StoreError> {
-        Self::connect(self.db, self.safety).await
+        Self::connect(self.db, self.safety, self.notice).await
     }
 
     /// Reads every record (at start, after an import, or when another tab

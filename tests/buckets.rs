@@ -109,6 +109,12 @@ fn office() -> Dataset {
     data
 }
 
+async fn fresh_telling(upgrading: &dyn Fn()) -> (String, Database) {
+    let name = format!("huifang-test-{}", Uuid::new_v4());
+    let db = Database::open_telling(&name, upgrading).await.unwrap();
+    (name, db)
+}
+
 async fn fresh() -> (String, Database) {
     let name = format!("huifang-test-{}", Uuid::new_v4());
     let db = Database::open(&name).await.unwrap();
@@ -379,7 +385,9 @@ async fn a_schema_v3_database_opens_with_every_record_in_its_new_bucket() {
     let mut data = office();
     v3_database(&name, &data).await;
 
-    let db = Database::open(&name).await.expect("a v3 database opens");
+    let told = std::cell::Cell::new(0);
+    let db = Database::open_telling(&name, &|| told.set(told.get() + 1)).await.expect("a v3 database opens");
+    assert_eq!(told.get(), 1, "the user is told the records are being moved");
     assert_eq!(db.load().await.unwrap(), data, "every record, unchanged");
     // Every row holds only records whose id gives its bucket now.
     let revisit_rows = rows_in_their_buckets::<Revisit>(&name).await;
@@ -398,7 +406,13 @@ async fn a_schema_v3_database_opens_with_every_record_in_its_new_bucket() {
     db.commit(&Changes::revisit(changed.clone())).await.unwrap();
     data.revisits[7] = changed;
     assert_eq!(db.load().await.unwrap(), data, "the record replaced in place");
-    drop_db(&name, db).await;
+    db.close();
+    // Opened again, or new: nothing to move, nothing to say.
+    let again = Database::open_telling(&name, &|| told.set(told.get() + 1)).await.unwrap();
+    let (new_name, new) = fresh_telling(&|| told.set(told.get() + 1)).await;
+    assert_eq!(told.get(), 1);
+    drop_db(&name, again).await;
+    drop_db(&new_name, new).await;
 }
 
 #[wasm_bindgen_test]

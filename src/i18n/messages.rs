@@ -10,6 +10,7 @@ messages! {
     NavData => "数据", "Data";
     SwitchLanguage => "English", "中文";
     Loading => "正在加载…", "Loading…";
+    StorageUpgrading => "正在升级本机数据（仅此一次），请勿关闭本页…", "Upgrading this tablet's records (once only). Keep this page open…";
     Saving => "正在保存…", "Saving…";
     Saved => "已保存", "Saved";
     Cancel => "取消", "Cancel";

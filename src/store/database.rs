@@ -50,6 +50,13 @@ impl Database {
     /// Opens (creating or upgrading) the database called `name`, then runs
     /// any data migration it has not had yet.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
+        Self::open_telling(name, &|| {}).await
+    }
+
+    /// [`open`](Self::open), calling `upgrading` before data migrations run
+    /// on records stored by an earlier version: moving a large office's
+    /// records takes a while, and the user should know why.
+    pub async fn open_telling(name: &str, upgrading: &dyn Fn()) -> Result<Self, StoreError> {
         super::error::watch_aborts();
         crate::tabs::wait_for_older_tabs(name, schema::SCHEMA_VERSION).await;
         let db = schema::builder(name).build().await.map_err(|e| match StoreError::from(e) {
@@ -57,7 +64,7 @@ impl Database {
             other => other,
         })?;
         let this = Self { db };
-        this.migrate().await?;
+        this.migrate(upgrading).await?;
         Ok(this)
     }
 

@@ -116,8 +116,9 @@ requestAnimationFrame(() => requestAnimationFrame(tick));
 /// The plain-JavaScript baseline: the same records, read from the same
 /// file, split into buckets per kind by the app's rule (XOR of the id's
 /// eight 16-bit words, folded onto the bucket number's bits; 1,024 buckets
-/// for revisits and signatures, else 256), each bucket one row of UTF-8 JSON in one IndexedDB transaction; then every row read back, parsed, and a backup's text
-/// built as a Blob. Runs in the background; progress in `window.__base`.
+/// for revisits and signatures, else 256), each bucket one row of UTF-8
+/// JSON in one IndexedDB transaction; then every row read back, parsed,
+/// and a backup's text built as a Blob. Runs in the background; progress in `window.__base`.
 const BASELINE: &str = r#"
 const B = { stage: 'starting', done: false, error: null };
 window.__base = B;

@@ -1,6 +1,6 @@
 //! Records are kept in buckets: each row of a `*_buckets` store holds the
-//! records whose ids fall in one of [`Stored::BUCKETS`] buckets, as one JSON text
-//! (in UTF-8 bytes), beside the lists of their query keys.
+//! records whose ids fall in one of [`Stored::BUCKETS`] buckets, as one
+//! JSON text (in UTF-8 bytes), beside the lists of their query keys.
 //!
 //! Why: Chromium spends about a quarter of a millisecond on every IndexedDB
 //! request, whatever its size. Measured in headless Chromium on the office
@@ -48,6 +48,7 @@ pub trait Stored: Serialize + DeserializeOwned {
     /// How many buckets the store has, a power of two. Part of the stored
     /// layout: changing it needs a migration that moves every record (see
     /// `migrations`).
+    ///
     /// Larger buckets make a save read and write more; more of them make
     /// a restore write more rows (and their index entries).
     const BUCKETS: u32 = 256;

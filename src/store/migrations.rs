@@ -50,14 +50,13 @@ impl Database {
     /// if there are any and an earlier version stored records here.
     pub(super) async fn migrate(&self, upgrading: &dyn Fn()) -> Result<(), StoreError> {
         let mut meta = self.schema_meta().await?;
+        let pending: Vec<&str> =
+            MIGRATIONS.into_iter().filter(|name| !meta.migrations.iter().any(|m| m == name)).collect();
         // A new database has no schema row yet (version 0).
-        if meta.version > 0 && MIGRATIONS.iter().any(|name| !meta.migrations.iter().any(|m| m == name)) {
+        if meta.version > 0 && !pending.is_empty() {
             upgrading();
         }
-        for name in MIGRATIONS {
-            if meta.migrations.iter().any(|m| m == name) {
-                continue;
-            }
+        for name in pending {
             meta.migrations.push(name.to_owned());
             meta.version = schema::SCHEMA_VERSION;
             let row = encode(&meta)?;
@@ -152,7 +151,12 @@ async fn rebucket<T: Stored>(tx: &rexie::Transaction) -> Result<(), StoreError> 
     let records: Vec<T> = bucket::decode_all(&rows)?;
     drop(rows);
     store.clear().await?;
-    for (b, group) in bucket::group(&records) {
+    put_buckets(&store, &records).await
+}
+
+/// Writes `records` into the empty `store`, a row per bucket.
+async fn put_buckets<T: Stored>(store: &rexie::Store, records: &[T]) -> Result<(), StoreError> {
+    for (b, group) in bucket::group(records) {
         store.put(&bucket::encode(b, &group)?, None).await?;
     }
     Ok(())
@@ -167,10 +171,7 @@ async fn move_rows<T: Stored>(tx: &rexie::Transaction, from: &'static str) -> Re
         return Ok(());
     }
     let records: Vec<T> = decode_rows(from, rows)?;
-    let target = tx.store(T::STORE)?;
-    for (b, group) in bucket::group(&records) {
-        target.put(&bucket::encode(b, &group)?, None).await?;
-    }
+    put_buckets(&tx.store(T::STORE)?, &records).await?;
     source.clear().await?;
     Ok(())
 }

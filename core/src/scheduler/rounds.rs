@@ -31,7 +31,7 @@ pub(super) fn case_drafts<'c>(
     let (picks, made) = match &ctx.scope.known {
         None => {
             let picks = selection(&eligible, &ctx.index, &ctx.exemptions, policies);
-            let made = eligible.iter().zip(&picks).filter_map(|(e, p)| Some((e.id, (*p)?))).collect();
+            let made = made(&eligible, &picks);
             (picks, made)
         }
         // Coverage counts a whole group in completion order, so a group a
@@ -40,7 +40,7 @@ pub(super) fn case_drafts<'c>(
             let again = |e: &Eligible<'_>| known.regroup.contains(&e.group());
             let regrouped: Vec<Eligible<'_>> = eligible.iter().filter(|e| again(e)).copied().collect();
             let fresh = selection(&regrouped, &ctx.index, &ctx.exemptions, policies);
-            let made = regrouped.iter().zip(&fresh).filter_map(|(e, p)| Some((e.id, (*p)?))).collect();
+            let made = made(&regrouped, &fresh);
             let mut fresh = fresh.into_iter();
             let picks = eligible
                 .iter()
@@ -92,6 +92,11 @@ pub(super) fn case_drafts<'c>(
         });
     }
     (out, made)
+}
+
+/// The picks of `selected` (as `selection` gave them) by case id.
+fn made(selected: &[Eligible<'_>], picks: &[Option<Pick>]) -> Vec<(Uuid, Pick)> {
+    selected.iter().zip(picks).filter_map(|(e, p)| Some((e.id, (*p)?))).collect()
 }
 
 /// Rules 1–4: the first revisit, in the policy's window after the anchor event.

@@ -89,6 +89,7 @@ fn office() -> Dataset {
                         on: later(case.received_on, 9 + i / 600),
                         reason: ClosureReason::Unreachable,
                         note: String::new(),
+                        by: None,
                     })
                 }
                 _ => {}

@@ -10,7 +10,7 @@ use crate::calendar::WorkCalendar;
 use crate::model::{Attempt, AttemptOutcome, Closure, ClosureReason, Revisit, RevisitResult};
 use crate::policy::CallWindow;
 use crate::scheduler::PlannedRevisit;
-use crate::validation::{Field, FieldError, Problem};
+use crate::validation::{text, Field, FieldError, Problem, TEXT_MAX};
 
 /// Two attempts are "at different times" (rule 12) when at least this far
 /// apart: a redial a few minutes later is the same try, while the two
@@ -31,16 +31,39 @@ fn not_reached(outcome: AttemptOutcome) -> bool {
 /// attempts pairwise at least [`MIN_GAP_BETWEEN_ATTEMPTS`] apart, and never
 /// once they were reached.
 pub fn can_close_unreachable(attempts: &[Attempt], min: u32) -> bool {
-    if attempts.iter().any(|a| a.outcome == AttemptOutcome::Reached) {
-        return false;
-    }
-    distinct_tries(attempts) >= min
+    unreachable_progress(attempts, min) == UnreachableProgress::Enough
 }
 
-/// The most failed attempts that are pairwise far enough apart. Taking each
-/// earliest one that is far enough from the last taken is optimal: an
-/// earlier pick never rules out more later ones.
-fn distinct_tries(attempts: &[Attempt]) -> u32 {
+/// How far the attempt log is from allowing "unreachable" (rule 12), so the
+/// form can say what is still missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnreachableProgress {
+    /// The customer was reached once: never unreachable.
+    Reached,
+    Enough,
+    /// `more` failed attempts still needed; the next one counts only from
+    /// `after` (two hours after the last counted one), if any was made.
+    Short {
+        more: u32,
+        after: Option<NaiveDateTime>,
+    },
+}
+
+pub fn unreachable_progress(attempts: &[Attempt], min: u32) -> UnreachableProgress {
+    if attempts.iter().any(|a| a.outcome == AttemptOutcome::Reached) {
+        return UnreachableProgress::Reached;
+    }
+    let (count, last) = distinct_tries(attempts);
+    match min.checked_sub(count).filter(|more| *more > 0) {
+        None => UnreachableProgress::Enough,
+        Some(more) => UnreachableProgress::Short { more, after: last.map(|l| l + MIN_GAP_BETWEEN_ATTEMPTS) },
+    }
+}
+
+/// The most failed attempts that are pairwise far enough apart, and the
+/// last of them. Taking each earliest one that is far enough from the last
+/// taken is optimal: an earlier pick never rules out more later ones.
+fn distinct_tries(attempts: &[Attempt]) -> (u32, Option<NaiveDateTime>) {
     let mut times: Vec<NaiveDateTime> = attempts.iter().filter(|a| not_reached(a.outcome)).map(|a| a.at).collect();
     times.sort();
     let mut count = 0u32;
@@ -51,7 +74,7 @@ fn distinct_tries(attempts: &[Attempt]) -> u32 {
             last = Some(t);
         }
     }
-    count
+    (count, last)
 }
 
 /// When to call next (rule 12): `now` if it is inside a call window on a
@@ -150,18 +173,73 @@ pub fn complete(rev: &Revisit, result: RevisitResult, now: DateTime<Utc>) -> Res
     Ok(Revisit { result: Some(result), updated_at: now, ..rev.clone() })
 }
 
-/// Rule 12: closes the revisit as unreachable on `on`, refused with
-/// `TooFewAttempts` unless [`can_close_unreachable`]. A record that already
-/// ended is returned unchanged: its result or closure stands.
-pub fn close_unreachable(rev: &Revisit, on: NaiveDate, min: u32, now: DateTime<Utc>) -> Result<Revisit, FieldError> {
+/// What closing a task without a result says: why and who. The day is
+/// passed in (it is "today").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosureDraft {
+    pub reason: ClosureReason,
+    pub note: String,
+    pub by: Option<Uuid>,
+}
+
+impl ClosureDraft {
+    fn validate(&self, on: NaiveDate, errors: &mut Vec<FieldError>) -> Closure {
+        let note = text(Field::Note, &self.note, TEXT_MAX, self.reason.needs_note(), errors);
+        if self.by.is_none() {
+            errors.push(FieldError::new(Field::Staff, Problem::Required));
+        }
+        Closure { on, reason: self.reason, note, by: self.by }
+    }
+}
+
+/// Closes the revisit without a result, for the draft's reason, on `on`
+/// (DOMAIN "Lessons": open work ends done or closed with a reason, never
+/// dropped). Unreachable needs the attempts rule 12 asks for; "missed" and
+/// "other" need a note; someone must be named. A record that already ended
+/// is returned unchanged: its result or closure stands.
+pub fn close(
+    rev: &Revisit,
+    draft: &ClosureDraft,
+    on: NaiveDate,
+    min: u32,
+    now: DateTime<Utc>,
+) -> Result<Revisit, Vec<FieldError>> {
     if rev.is_finished() {
         return Ok(rev.clone());
     }
-    if !can_close_unreachable(&rev.attempts, min) {
-        return Err(FieldError::new(Field::Attempts, Problem::TooFewAttempts { needed: min }));
+    let mut errors = Vec::new();
+    let closure = draft.validate(on, &mut errors);
+    if draft.reason == ClosureReason::Unreachable && !can_close_unreachable(&rev.attempts, min) {
+        errors.push(FieldError::new(Field::Attempts, Problem::TooFewAttempts { needed: min }));
     }
-    let closure = Closure { on, reason: ClosureReason::Unreachable, note: String::new() };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     Ok(Revisit { closure: Some(closure), updated_at: now, ..rev.clone() })
+}
+
+/// Closes many tasks with one reason (the supervisor clearing long-overdue
+/// work): each task's record, or a record started for it now, is closed,
+/// so every one stays counted in its month. All or none: the first task
+/// that can't be closed refuses the lot.
+pub fn close_all<'t>(
+    tasks: impl IntoIterator<Item = (&'t PlannedRevisit, Option<&'t Revisit>)>,
+    draft: &ClosureDraft,
+    on: NaiveDate,
+    min: u32,
+    now: DateTime<Utc>,
+    mut new_id: impl FnMut() -> Uuid,
+) -> Result<Vec<Revisit>, Vec<FieldError>> {
+    let mut closed = Vec::new();
+    for (task, record) in tasks {
+        let record = match record {
+            Some(r) if r.is_finished() => continue,
+            Some(r) => r.clone(),
+            None => start(task, new_id(), now),
+        };
+        closed.push(close(&record, draft, on, min, now)?);
+    }
+    Ok(closed)
 }
 
 #[cfg(test)]
@@ -176,7 +254,11 @@ mod tests {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
     }
 
-    fn now() -> DateTime<Utc> {
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    pub(super) fn now() -> DateTime<Utc> {
         DateTime::from_timestamp(1_795_000_000, 0).unwrap()
     }
 
@@ -192,7 +274,7 @@ mod tests {
         PolicySet::default().call_windows
     }
 
-    fn open_record() -> Revisit {
+    pub(super) fn open_record() -> Revisit {
         Revisit {
             id: Uuid::from_u128(7),
             case_id: Some(Uuid::from_u128(1)),
@@ -213,7 +295,7 @@ mod tests {
         }
     }
 
-    fn result() -> RevisitResult {
+    pub(super) fn result() -> RevisitResult {
         RevisitResult {
             method: Method::Phone,
             visited_on: "2026-11-24".parse().unwrap(),
@@ -240,7 +322,7 @@ mod tests {
     fn rule_12_three_redials_in_one_sitting_count_once() {
         let redials = no_answer(&["2026-11-23 09:05", "2026-11-23 09:07", "2026-11-23 09:30"]);
         assert!(!can_close_unreachable(&redials, 3));
-        assert_eq!(distinct_tries(&redials), 1);
+        assert_eq!(distinct_tries(&redials).0, 1);
     }
 
     #[test]
@@ -271,21 +353,76 @@ mod tests {
         assert!(can_close_unreachable(&attempts, 3));
     }
 
+    pub(super) fn closing(reason: ClosureReason, note: &str) -> ClosureDraft {
+        ClosureDraft { reason, note: note.into(), by: Some(Uuid::from_u128(5)) }
+    }
+
     #[test]
     fn rule_12_closing_as_unreachable_is_refused_with_too_few_attempts() {
+        let unreachable = closing(ClosureReason::Unreachable, "");
         let rev = open_record();
         let rev = log_attempt(&rev, attempt("2026-11-23 09:00", AttemptOutcome::NoAnswer), now());
-        let err = close_unreachable(&rev, "2026-11-23".parse().unwrap(), 3, now()).unwrap_err();
-        assert_eq!(err, FieldError::new(Field::Attempts, Problem::TooFewAttempts { needed: 3 }));
+        let err = close(&rev, &unreachable, d("2026-11-23"), 3, now()).unwrap_err();
+        assert_eq!(err, vec![FieldError::new(Field::Attempts, Problem::TooFewAttempts { needed: 3 })]);
         let rev = log_attempt(&rev, attempt("2026-11-23 14:30", AttemptOutcome::NoAnswer), now());
         let rev = log_attempt(&rev, attempt("2026-11-24 09:30", AttemptOutcome::NoAnswer), now());
-        let closed = close_unreachable(&rev, "2026-11-24".parse().unwrap(), 3, now()).unwrap();
+        let closed = close(&rev, &unreachable, d("2026-11-24"), 3, now()).unwrap();
         let closure = closed.closure.clone().unwrap();
-        assert_eq!(closure.reason, ClosureReason::Unreachable);
+        assert_eq!(
+            (closure.reason, closure.on, closure.by),
+            (ClosureReason::Unreachable, d("2026-11-24"), Some(Uuid::from_u128(5)))
+        );
         assert!(closed.result.is_none(), "silence is not satisfaction");
         assert_eq!(closed.attempts.len(), 3, "every attempt is kept");
         // Closing again changes nothing.
-        assert_eq!(close_unreachable(&closed, "2026-11-30".parse().unwrap(), 3, now()).unwrap(), closed);
+        assert_eq!(close(&closed, &closing(ClosureReason::Refused, ""), d("2026-11-30"), 3, now()).unwrap(), closed);
+    }
+
+    #[test]
+    fn rule_12_the_form_says_how_many_attempts_are_missing_and_from_when() {
+        assert_eq!(unreachable_progress(&[], 3), UnreachableProgress::Short { more: 3, after: None });
+        let one = no_answer(&["2026-11-23 12:10"]);
+        assert_eq!(
+            unreachable_progress(&one, 3),
+            UnreachableProgress::Short { more: 2, after: Some(at("2026-11-23 14:10")) }
+        );
+        // A redial ten minutes later is the same try: the next still counts from 14:10.
+        let redial = no_answer(&["2026-11-23 12:10", "2026-11-23 12:20"]);
+        assert_eq!(
+            unreachable_progress(&redial, 3),
+            UnreachableProgress::Short { more: 2, after: Some(at("2026-11-23 14:10")) }
+        );
+        let three = no_answer(&["2026-11-23 09:00", "2026-11-23 14:00", "2026-11-24 09:00"]);
+        assert_eq!(unreachable_progress(&three, 3), UnreachableProgress::Enough);
+        let reached = vec![attempt("2026-11-23 09:00", AttemptOutcome::Reached)];
+        assert_eq!(unreachable_progress(&reached, 3), UnreachableProgress::Reached);
+    }
+
+    #[test]
+    fn a_refusal_closes_the_task_at_once_and_is_never_a_result() {
+        let rev = open_record();
+        let closed = close(&rev, &closing(ClosureReason::Refused, ""), d("2026-11-23"), 3, now()).unwrap();
+        assert_eq!(closed.closure.as_ref().map(|c| c.reason), Some(ClosureReason::Refused));
+        assert!(closed.result.is_none() && closed.is_finished());
+        // Wrong numbers and moved households likewise need no attempts count.
+        for reason in [ClosureReason::WrongNumber, ClosureReason::Moved] {
+            assert!(close(&rev, &closing(reason, ""), d("2026-11-23"), 3, now()).is_ok(), "{reason:?}");
+        }
+    }
+
+    #[test]
+    fn missed_and_other_closures_need_a_note_and_every_closure_a_name() {
+        let rev = open_record();
+        for reason in [ClosureReason::Missed, ClosureReason::Other] {
+            let err = close(&rev, &closing(reason, "  "), d("2026-11-23"), 3, now()).unwrap_err();
+            assert_eq!(err, vec![FieldError::new(Field::Note, Problem::Required)], "{reason:?}");
+            assert!(close(&rev, &closing(reason, "客户已出国"), d("2026-11-23"), 3, now()).is_ok());
+        }
+        let nobody = ClosureDraft { by: None, ..closing(ClosureReason::Refused, "") };
+        assert_eq!(
+            close(&rev, &nobody, d("2026-11-23"), 3, now()).unwrap_err(),
+            vec![FieldError::new(Field::Staff, Problem::Required)]
+        );
     }
 
     #[test]
@@ -460,5 +597,27 @@ mod earliest_visit_tests {
     #[test]
     fn a_first_round_is_not_recorded_before_its_window_opens() {
         assert_eq!(earliest_visit(&task(1, None), &[]), d("2026-11-24"));
+    }
+
+    #[test]
+    fn closing_many_overdue_tasks_starts_records_for_untouched_ones_and_skips_finished_ones() {
+        let started = super::tests::open_record();
+        let mut finished = super::tests::open_record();
+        finished.id = Uuid::from_u128(8);
+        finished.result = Some(super::tests::result());
+        let (a, b, c) = (task(1, None), task(2, None), task(3, None));
+        let tasks = [(&a, Some(&started)), (&b, None), (&c, Some(&finished))];
+        let mut ids = 100u128..;
+        let missed = super::tests::closing(ClosureReason::Missed, "年底清理逾期");
+        let closed =
+            close_all(tasks, &missed, d("2026-12-31"), 3, super::tests::now(), || Uuid::from_u128(ids.next().unwrap()))
+                .unwrap();
+        assert_eq!(closed.len(), 2, "the finished record is left as it is");
+        assert_eq!(closed[0].id, started.id);
+        assert_eq!((closed[1].id, closed[1].round, closed[1].case_id), (Uuid::from_u128(100), 2, b.case_id));
+        assert!(closed.iter().all(|r| r.closure.as_ref().is_some_and(|c| c.reason == ClosureReason::Missed)));
+        // One bad draft refuses the lot.
+        let no_note = super::tests::closing(ClosureReason::Missed, "");
+        assert!(close_all([(&b, None)], &no_note, d("2026-12-31"), 3, super::tests::now(), Uuid::new_v4).is_err());
     }
 }

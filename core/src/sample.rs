@@ -477,7 +477,7 @@ impl Gen {
         // Some customers are never reached, or refuse.
         if (failures >= 3 && rng.chance(60)) || rng.chance(1) {
             let reason = if failures >= 3 { ClosureReason::Unreachable } else { ClosureReason::Refused };
-            r.closure = Some(Closure { on: visit, reason, note: String::new() });
+            r.closure = Some(Closure { on: visit, reason, note: String::new(), by: None });
             r.updated_at = stamp(visit, 1000);
             return r;
         }

@@ -57,7 +57,8 @@ fn a_write(data: &Dataset, rng: &mut support::Rng, today: chrono::NaiveDate, k: 
                     result.reply_by = rng.chance(50).then(|| plus_days(result.visited_on, 3));
                     result.escalate = rng.chance(30);
                 } else {
-                    r.closure = Some(Closure { on: today, reason: ClosureReason::Refused, note: "拒绝".into() });
+                    r.closure =
+                        Some(Closure { on: today, reason: ClosureReason::Refused, note: "拒绝".into(), by: None });
                 }
                 r.updated_at = stamp;
                 Changes::revisit(r)

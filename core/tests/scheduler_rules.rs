@@ -2,7 +2,7 @@
 
 mod support;
 
-use huifang_core::contact::{self, close_unreachable, log_attempt};
+use huifang_core::contact::{self, log_attempt};
 use huifang_core::eligibility::Pick;
 use huifang_core::model::*;
 use huifang_core::policy::{Anchor, Percent, PolicyKey, Span};
@@ -319,11 +319,14 @@ fn rule_12_unreachable_only_after_three_attempts_at_different_times() {
     let t = task(&data, TODAY, 1, 1, false);
     assert_eq!((t.record_id, t.attempts), (Some(id(100)), 2), "attempts are logged on the task");
     let min = data.settings.policies.min_attempts;
-    assert!(close_unreachable(&rec, d(TODAY), min, now()).is_err(), "two redials in one sitting are one try");
+    assert!(
+        contact::close(&rec, &unreachable(), d(TODAY), min, now()).is_err(),
+        "two redials in one sitting are one try"
+    );
     for s in ["2026-11-23 14:40", "2026-11-24 09:10"] {
         rec = log_attempt(&rec, no_answer(s), now());
     }
-    let closed = close_unreachable(&rec, d("2026-11-24"), min, now()).unwrap();
+    let closed = contact::close(&rec, &unreachable(), d("2026-11-24"), min, now()).unwrap();
     data.revisits = vec![closed];
     assert!(plan_on(&data, "2026-11-24").items.is_empty(), "closed with a reason, it leaves the plan");
 }
@@ -574,7 +577,7 @@ fn rule_16_a_cadence_revisit_closed_as_unreachable_restarts_the_clock() {
     for s in ["2026-11-16 09:00", "2026-11-16 14:30", "2026-11-17 09:00"] {
         rec = log_attempt(&rec, no_answer(s), now());
     }
-    data.revisits.push(close_unreachable(&rec, d("2026-11-17"), 3, now()).unwrap());
+    data.revisits.push(contact::close(&rec, &unreachable(), d("2026-11-17"), 3, now()).unwrap());
     assert_eq!(cadence_task(&data, "2026-11-18").due_on, d("2026-11-20"));
 }
 

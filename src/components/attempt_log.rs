@@ -10,13 +10,11 @@ use huifang_core::validation::{AttemptDraft, FieldError};
 
 use crate::clock;
 use crate::components::{Choice, FieldErrors, StaffSelect};
-use crate::i18n::{attempt_outcome, field_error, method, tr, use_i18n, Msg};
-use crate::navigation::Page;
+use crate::i18n::{attempt_outcome, method, tr, use_i18n, Msg};
 use crate::state::use_app;
 
-/// Every contact attempt, kept even when nobody answered (rule 12), the
-/// suggested time for the next call, and closing as unreachable once
-/// enough attempts at different times have failed.
+/// Every contact attempt, kept even when nobody answered (rule 12), and
+/// the suggested time for the next call.
 #[component]
 pub fn AttemptLog(
     task: PlannedRevisit,
@@ -28,9 +26,7 @@ pub fn AttemptLog(
     let app = use_app();
     let now = clock::local_now();
     let attempts = record.as_ref().map(|r| r.attempts.clone()).unwrap_or_default();
-    let min = settings.policies.min_attempts;
     let suggested = contact::suggest_call_time(now, &settings.policies.call_windows, &attempts, &settings.calendar);
-    let can_close = contact::can_close_unreachable(&attempts, min);
 
     let first_method = task.methods.first().copied().unwrap_or(Method::Phone);
     let at = RwSignal::new(now.format("%Y-%m-%dT%H:%M").to_string());
@@ -57,19 +53,6 @@ pub fn AttemptLog(
             }
         }
     });
-    let close = Action::new_local(move |_: &()| async move {
-        let (_, record) = stored.get_value();
-        let Some(record) = record else { return };
-        match contact::close_unreachable(&record, clock::today(), min, clock::now()) {
-            Ok(closed) => {
-                if app.save(Msg::ClosedUnreachable, Changes::revisit(closed)).await {
-                    app.page.set(Page::Today);
-                }
-            }
-            Err(e) => app.failed(field_error(i18n.current(), &e)),
-        }
-    });
-
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         log.dispatch(AttemptDraft {
@@ -115,16 +98,6 @@ pub fn AttemptLog(
             </div>
             <FieldErrors errors=errors />
             <div class="actions">
-                <button
-                    type="button"
-                    id="close-unreachable"
-                    class="danger"
-                    disabled=move || !can_close || close.pending().get()
-                    title=move || if can_close { String::new() } else { i18n.t(Msg::UnreachableNeedsAttempts).replace("{n}", &min.to_string()) }
-                    on:click=move |_| { close.dispatch(()); }
-                >
-                    {tr(Msg::CloseUnreachable)}
-                </button>
                 <button type="submit" id="log-attempt" disabled=move || log.pending().get()>{tr(Msg::LogAttempt)}</button>
             </div>
         </form>

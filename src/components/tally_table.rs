@@ -16,8 +16,9 @@ fn rate(p: Option<u32>) -> String {
 }
 
 /// The report's figures for several rows (by kind, staff or building):
-/// eligible, revisited and the rate against the target, on time, overdue,
-/// satisfaction counts with percentages (DOMAIN "Statistics").
+/// eligible, revisited and the rate against the target, on time, late,
+/// overdue, closed without a revisit, satisfaction counts with percentages
+/// (DOMAIN "Statistics").
 #[component]
 pub fn TallyTable(id: &'static str, first: Msg, lines: Vec<TallyLine>) -> impl IntoView {
     let i18n = use_i18n();
@@ -28,7 +29,9 @@ pub fn TallyTable(id: &'static str, first: Msg, lines: Vec<TallyLine>) -> impl I
         Msg::RevisitRate,
         Msg::Target,
         Msg::OnTime,
+        Msg::Late,
         Msg::Overdue,
+        Msg::ClosedUnrevisited,
         Msg::SatisfiedShort,
         Msg::NeutralShort,
         Msg::DissatisfiedShort,
@@ -55,7 +58,9 @@ pub fn TallyTable(id: &'static str, first: Msg, lines: Vec<TallyLine>) -> impl I
                                 <td class=format!("rate {verdict}")>{rate(t.rate_permille())}</td>
                                 <td class="target">"≥" {t.target.0} "%"</td>
                                 <td class="on-time">{t.on_time}</td>
+                                <td class="late">{t.late}</td>
                                 <td class="overdue" class:alert=t.overdue.gt(&0)>{t.overdue}</td>
+                                <td class="closed">{t.closed}</td>
                                 <td>{share(t.satisfied, t.satisfied_permille())}</td>
                                 <td>{share(t.neutral, t.neutral_permille())}</td>
                                 <td>{share(t.dissatisfied, t.dissatisfied_permille())}</td>

@@ -97,6 +97,9 @@ pub fn closure_reason(lang: Lang, r: ClosureReason) -> &'static str {
     lang.pick(match r {
         ClosureReason::Unreachable => ("多次联系不上", "Unreachable"),
         ClosureReason::Refused => ("客户拒访", "Customer refused"),
+        ClosureReason::WrongNumber => ("号码错误或停机", "Wrong or dead number"),
+        ClosureReason::Moved => ("客户已搬离", "Household moved out"),
+        ClosureReason::Missed => ("逾期未回访", "Missed (overdue)"),
         ClosureReason::Other => ("其它原因", "Other reason"),
     })
 }

@@ -132,7 +132,12 @@ fn Record(rev: Revisit, who: String, case: String, staff: Vec<Staff>, refusal: O
     });
     let closure = rev.closure.clone().map(|c| {
         let r = c.reason;
-        view! { <p class="notice" id="record-closure">{move || closure_reason(i18n.lang(), r)} " · " {c.on.to_string()} " " {c.note.clone()}</p> }
+        let by = staff_name(c.by);
+        view! {
+            <p class="notice" id="record-closure">
+                {move || closure_reason(i18n.lang(), r)} " · " {c.on.to_string()} " · " {by} " " {c.note.clone()}
+            </p>
+        }
     });
     view! {
         <div class="card summary">

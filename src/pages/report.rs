@@ -6,7 +6,7 @@ use huifang_core::{Dataset, YearMonth};
 
 use crate::clock;
 use crate::components::{ComplaintSummary, TallyLine, TallyTable};
-use crate::i18n::{case_kind, percent, satisfaction, severity, tr, use_i18n, Msg};
+use crate::i18n::{case_kind, closure_reason, percent, satisfaction, severity, tr, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
 
@@ -108,7 +108,9 @@ fn report_view(report: MonthlyReport, data: &Dataset, at: &Positions) -> AnyView
                         let round = f.round;
                         view! { <li>{move || format!("{} {round} · {visited_on} · {}", i18n.t(Msg::Round), satisfaction(i18n.lang(), s))}</li> }.into_any()
                     }
-                    FollowUpStatus::Closed { on, .. } => view! { <li>{move || format!("{} · {on}", i18n.t(Msg::Closed))}</li> }.into_any(),
+                    FollowUpStatus::Closed { on, reason } => view! {
+                        <li>{move || format!("{}（{}） · {on}", i18n.t(Msg::Closed), closure_reason(i18n.lang(), reason))}</li>
+                    }.into_any(),
                     FollowUpStatus::Open { due_on, overdue } => view! {
                         <li class:alert=overdue>{move || format!("{} · {} {due_on}", i18n.t(Msg::StillOpen), i18n.t(Msg::DueOn))}</li>
                     }.into_any(),
@@ -150,6 +152,7 @@ fn report_view(report: MonthlyReport, data: &Dataset, at: &Positions) -> AnyView
         <ComplaintSummary month=report.month tally=summary />
         <h3>{tr(Msg::ByKind)}</h3>
         <TallyTable id="report-by-kind" first=Msg::Kind lines=by_kind />
+        <p class="hint" id="report-legend">{tr(Msg::ReportLegend)}</p>
         <h3>{tr(Msg::ByStaff)}</h3>
         <TallyTable id="report-by-staff" first=Msg::Assignee lines=by_staff />
         <h3>{tr(Msg::ByBuilding)}</h3>

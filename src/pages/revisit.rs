@@ -5,7 +5,7 @@ use huifang_core::model::{Case, Customer, Revisit, Staff};
 use huifang_core::scheduler::{PlannedRevisit, TaskKey};
 use huifang_core::settings::Settings;
 
-use crate::components::{AttemptLog, Loaded, ResultForm, TaskSummary};
+use crate::components::{AttemptLog, CloseTask, Loaded, ResultForm, TaskSummary};
 use crate::i18n::{tr, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
@@ -56,7 +56,15 @@ pub fn RevisitPage(key: TaskKey) -> impl IntoView {
                     Some(v) => view! {
                         <TaskSummary task=v.task.clone() customer=v.customer case=v.case assignee=v.assignee />
                         <div class="two-col">
-                            <AttemptLog task=v.task.clone() record=v.record.clone() staff=v.staff.clone() settings=v.settings />
+                            <div>
+                                <AttemptLog task=v.task.clone() record=v.record.clone() staff=v.staff.clone() settings=v.settings.clone() />
+                                <CloseTask
+                                    task=v.task.clone()
+                                    record=v.record.clone()
+                                    staff=v.staff.clone()
+                                    min_attempts=v.settings.policies.min_attempts
+                                />
+                            </div>
                             <ResultForm task=v.task record=v.record staff=v.staff earliest=v.earliest />
                         </div>
                     }

@@ -198,7 +198,12 @@ mod tests {
             ..revisit(30, "2021-03-01")
         };
         let reviewed = Revisit {
-            closure: Some(Closure { on: d("2024-05-06"), reason: ClosureReason::Unreachable, note: String::new() }),
+            closure: Some(Closure {
+                on: d("2024-05-06"),
+                reason: ClosureReason::Unreachable,
+                note: String::new(),
+                by: None,
+            }),
             review: Some(Review { on: d("2024-07-08"), by: None, comment: "同意".into() }),
             ..revisit(31, "2024-05-01")
         };
@@ -259,7 +264,7 @@ mod tests {
     #[test]
     fn rule_17_a_restore_that_drops_young_revisit_records_says_how_many() {
         let closed = |n, on: &str| Revisit {
-            closure: Some(Closure { on: d(on), reason: ClosureReason::Refused, note: String::new() }),
+            closure: Some(Closure { on: d(on), reason: ClosureReason::Refused, note: String::new(), by: None }),
             ..revisit(n, on)
         };
         // Closed 2022-01-01: kept until 2025-01-01. Closed 2024-06-01: kept until 2027-06-01.

@@ -115,20 +115,40 @@ pub struct RevisitResult {
     pub escalate: bool,
 }
 
-/// Why a revisit ended without reaching the customer.
+/// Why a revisit ended without reaching the customer (DOMAIN "Lessons":
+/// open work stays visible until done or closed with a reason).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClosureReason {
     /// At least 3 failed attempts at different times (rule 12).
     Unreachable,
-    /// The customer refused the revisit.
+    /// The customer refused the revisit (拒访).
     Refused,
-    /// Closed by the supervisor for another reason, given in the note.
+    /// The number is wrong or no longer in service.
+    WrongNumber,
+    /// The household moved out.
+    Moved,
+    /// Left undone past its window (逾期未回访): the supervisor closes it,
+    /// and the report still counts it overdue in its month.
+    Missed,
+    /// Another reason, given in the note.
     Other,
 }
 
 impl ClosureReason {
-    pub const ALL: [ClosureReason; 3] = [ClosureReason::Unreachable, ClosureReason::Refused, ClosureReason::Other];
+    pub const ALL: [ClosureReason; 6] = [
+        ClosureReason::Unreachable,
+        ClosureReason::Refused,
+        ClosureReason::WrongNumber,
+        ClosureReason::Moved,
+        ClosureReason::Missed,
+        ClosureReason::Other,
+    ];
+
+    /// A reason the code alone doesn't explain needs the note to say it.
+    pub fn needs_note(self) -> bool {
+        matches!(self, ClosureReason::Missed | ClosureReason::Other)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,6 +157,9 @@ pub struct Closure {
     pub reason: ClosureReason,
     #[serde(default)]
     pub note: String,
+    /// Who closed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Uuid>,
 }
 
 /// 审阅 / 签署意见 (rule 6).
@@ -316,7 +339,8 @@ mod tests {
 
         // Rule 12: three failed attempts close it without a result.
         let mut closed = task("2026-12-02");
-        closed.closure = Some(Closure { on: d("2027-01-04"), reason: ClosureReason::Unreachable, note: String::new() });
+        closed.closure =
+            Some(Closure { on: d("2027-01-04"), reason: ClosureReason::Unreachable, note: String::new(), by: None });
         assert_eq!((closed.status(), closed.month().to_string().as_str()), (RevisitStatus::Closed, "2027-01"));
         assert_eq!(RevisitStatus::ALL.map(RevisitStatus::key), ["open", "completed", "closed"]);
     }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::tally::CaseFigures;
 use crate::eligibility::Eligible;
-use crate::model::{Revisit, RevisitResult};
+use crate::model::{ClosureReason, Revisit, RevisitResult};
 use crate::policy::Percent;
 
 /// A case's figures and the staff member its row is attributed to.
@@ -45,7 +45,12 @@ pub(crate) fn outcome(e: &Eligible<'_>, records: &[&Revisit], facts: &CaseFacts,
         (a, b) => a.or(b),
     };
     let finished = records.iter().any(|r| r.is_finished());
-    let overdue = facts.picked && facts.letter_sent_on.is_none() && !finished && due_on < today;
+    // A task the supervisor closed as missed stays overdue in its month:
+    // closing old work must not make the figures look better.
+    let missed = records.iter().any(|r| r.closure.as_ref().is_some_and(|c| c.reason == ClosureReason::Missed));
+    let not_done = !finished || (missed && !revisited);
+    let overdue = facts.picked && facts.letter_sent_on.is_none() && not_done && due_on < today;
+    let on_time = answered_on.is_some_and(|d| d <= due_on);
 
     // The person who reached the customer last, else whoever holds the
     // latest task; letters and untouched cases belong to no one.
@@ -56,8 +61,10 @@ pub(crate) fn outcome(e: &Eligible<'_>, records: &[&Revisit], facts: &CaseFacts,
     CaseOutcome {
         figures: CaseFigures {
             revisited,
-            on_time: answered_on.is_some_and(|d| d <= due_on),
+            on_time,
+            late: revisited && !on_time,
             overdue,
+            closed: finished && !revisited,
             // A reached customer's own answer beats the letter: it carries satisfaction.
             by_letter: latest.is_none() && facts.letter_sent_on.is_some(),
             satisfaction: latest.map(|(_, res)| res.satisfaction),

@@ -16,8 +16,14 @@ pub struct Tally {
     pub revisited: u32,
     /// Revisited by the due date.
     pub on_time: u32,
-    /// On the revisit list, nothing finished yet, and past the due date.
+    /// Revisited, but after the due date.
+    pub late: u32,
+    /// On the revisit list, not revisited, and past the due date: still
+    /// open, or closed by the supervisor as missed (逾期未回访).
     pub overdue: u32,
+    /// Closed without reaching the customer (refused, unreachable, wrong
+    /// number, moved, missed or another reason): never counted revisited.
+    pub closed: u32,
     /// Revisited only through an open letter (rule 8): no satisfaction.
     pub by_letter: u32,
     pub satisfied: u32,
@@ -36,7 +42,9 @@ impl Default for Tally {
             eligible: 0,
             revisited: 0,
             on_time: 0,
+            late: 0,
             overdue: 0,
+            closed: 0,
             by_letter: 0,
             satisfied: 0,
             neutral: 0,
@@ -109,7 +117,9 @@ impl Tally {
 pub(crate) struct CaseFigures {
     pub revisited: bool,
     pub on_time: bool,
+    pub late: bool,
     pub overdue: bool,
+    pub closed: bool,
     pub by_letter: bool,
     /// The latest completed round's result; `None` when not reached.
     pub satisfaction: Option<Satisfaction>,
@@ -131,7 +141,9 @@ impl TallyAcc {
         t.eligible += 1;
         t.revisited += u32::from(f.revisited);
         t.on_time += u32::from(f.on_time);
+        t.late += u32::from(f.late);
         t.overdue += u32::from(f.overdue);
+        t.closed += u32::from(f.closed);
         t.by_letter += u32::from(f.by_letter);
         match f.satisfaction {
             Some(Satisfaction::Satisfied) => t.satisfied += 1,
@@ -148,7 +160,9 @@ impl TallyAcc {
         t.eligible += o.eligible;
         t.revisited += o.revisited;
         t.on_time += o.on_time;
+        t.late += o.late;
         t.overdue += o.overdue;
+        t.closed += o.closed;
         t.by_letter += o.by_letter;
         t.satisfied += o.satisfied;
         t.neutral += o.neutral;

@@ -201,12 +201,49 @@ fn statistics_unreached_customers_are_not_revisited_and_silence_is_not_satisfact
     };
     let closed = Revisit {
         attempts: vec![no_answer.clone(), no_answer.clone(), no_answer],
-        closure: Some(Closure { on: d("2026-11-05"), reason: ClosureReason::Unreachable, note: String::new() }),
+        closure: Some(Closure {
+            on: d("2026-11-05"),
+            reason: ClosureReason::Unreachable,
+            note: String::new(),
+            by: None,
+        }),
         ..task(10, &c, "2026-11-05")
     };
     let t = complaints(&report(&data(vec![c], vec![closed])));
     assert_eq!((t.eligible, t.revisited, t.completed()), (1, 0, 0));
     assert_eq!(t.overdue, 0, "closed with a reason is not overdue");
+}
+
+#[test]
+fn statistics_a_task_closed_for_a_reason_counts_closed_never_revisited_or_satisfied() {
+    for reason in [ClosureReason::Refused, ClosureReason::WrongNumber, ClosureReason::Moved, ClosureReason::Other] {
+        let c = complaint(1, Severity::General, "2026-11-02");
+        let closure = Closure { on: d("2026-11-04"), reason, note: "拒访".into(), by: Some(id(7)) };
+        let refused = Revisit { closure: Some(closure), ..task(10, &c, "2026-11-05") };
+        let t = complaints(&report(&data(vec![c], vec![refused])));
+        assert_eq!((t.eligible, t.revisited, t.completed(), t.closed), (1, 0, 0, 1), "{reason:?}");
+        assert_eq!((t.overdue, t.satisfied), (0, 0), "{reason:?}");
+    }
+}
+
+#[test]
+fn statistics_work_closed_as_missed_stays_overdue_in_its_month() {
+    let c = complaint(1, Severity::General, "2026-11-02");
+    let closure =
+        Closure { on: d("2026-12-09"), reason: ClosureReason::Missed, note: "逾期未回访".into(), by: Some(id(7)) };
+    let missed = Revisit { closure: Some(closure), ..task(10, &c, "2026-11-05") };
+    let t = complaints(&report(&data(vec![c], vec![missed])));
+    assert_eq!((t.eligible, t.revisited, t.overdue, t.closed), (1, 0, 1, 1));
+}
+
+#[test]
+fn statistics_a_revisit_after_its_window_counts_late_not_on_time() {
+    let c = complaint(1, Severity::General, "2026-11-02");
+    let late = Revisit { result: Some(result("2026-11-09", Satisfaction::Satisfied)), ..task(10, &c, "2026-11-05") };
+    let t = complaints(&report(&data(vec![c.clone()], vec![late])));
+    assert_eq!((t.revisited, t.on_time, t.late, t.overdue), (1, 0, 1, 0));
+    let t = complaints(&report(&data(vec![c.clone()], vec![done(10, &c, 1, "2026-11-04", Satisfaction::Satisfied)])));
+    assert_eq!((t.revisited, t.on_time, t.late), (1, 1, 0));
 }
 
 #[test]

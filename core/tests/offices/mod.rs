@@ -548,6 +548,7 @@ fn assemble(
                         on: day(s.due_on) + Duration::days(i64::from(n)),
                         reason,
                         note,
+                        by: None,
                     })
                 }
             }

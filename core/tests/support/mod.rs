@@ -292,7 +292,7 @@ fn work_through(data: &mut Dataset, rng: &mut Rng, start: NaiveDate) {
                     r.escalate = rng.chance(15);
                     contact::complete(&rec, r, now()).unwrap()
                 }
-                _ => contact::close_unreachable(&rec, day, 3, now()).unwrap_or(rec),
+                _ => contact::close(&rec, &unreachable(), day, 3, now()).unwrap_or(rec),
             };
             data.revisits.push(rec);
         }
@@ -331,4 +331,9 @@ fn work_through(data: &mut Dataset, rng: &mut Rng, start: NaiveDate) {
         r.escalation = rng.chance(30);
         data.revisits.push(r);
     }
+}
+
+/// Closing as unreachable (rule 12), by staff member 1.
+pub fn unreachable() -> contact::ClosureDraft {
+    contact::ClosureDraft { reason: ClosureReason::Unreachable, note: String::new(), by: Some(Uuid::from_u128(1)) }
 }

@@ -10,6 +10,10 @@ use crate::i18n::{case_kind, method, plan_warning, reason, role, tr, urgency, us
 use crate::navigation::Page;
 use crate::state::{use_app, Records};
 
+mod close_overdue;
+
+use close_overdue::CloseOverdue;
+
 /// Which tasks the list shows, by what they follow up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum KindFilter {
@@ -45,6 +49,30 @@ enum Assignee {
     Anyone,
     Nobody,
     Staff(Uuid),
+}
+
+/// What the list is narrowed to: by whom, what kind, only overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Filter {
+    who: Assignee,
+    kind: KindFilter,
+    overdue_only: bool,
+}
+
+impl Filter {
+    pub(super) fn passes(&self, data: &Dataset, at: &Positions, p: &PlannedRevisit) -> bool {
+        let by = match self.who {
+            Assignee::Anyone => true,
+            Assignee::Nobody => p.assignee.is_none(),
+            Assignee::Staff(id) => p.assignee == Some(id),
+        };
+        let of = match self.kind {
+            KindFilter::All => true,
+            KindFilter::Cadence => p.case_id.is_none(),
+            KindFilter::Case(k) => p.case_id.and_then(|id| at.case(data, id)).is_some_and(|c| c.kind == k),
+        };
+        by && of && (!self.overdue_only || matches!(p.urgency, Urgency::Overdue { .. }))
+    }
 }
 
 /// One task as the list shows it, with the names it needs looked up.
@@ -102,24 +130,13 @@ pub fn TodayPage() -> impl IntoView {
         overdue_only.track();
     });
 
+    let filter = Memo::new(move |_| Filter { who: who.get(), kind: kind.get(), overdue_only: overdue_only.get() });
     let shown = Memo::new(move |_| {
         let plan = app.plan.get()?;
-        let (who, kind, overdue_only) = (who.get(), kind.get(), overdue_only.get());
+        let filter = filter.get();
         app.with_indexed(|data, at| {
-            let passes = |p: &&PlannedRevisit| {
-                let by = match who {
-                    Assignee::Anyone => true,
-                    Assignee::Nobody => p.assignee.is_none(),
-                    Assignee::Staff(id) => p.assignee == Some(id),
-                };
-                let of = match kind {
-                    KindFilter::All => true,
-                    KindFilter::Cadence => p.case_id.is_none(),
-                    KindFilter::Case(k) => p.case_id.and_then(|id| at.case(data, id)).is_some_and(|c| c.kind == k),
-                };
-                by && of && (!overdue_only || matches!(p.urgency, Urgency::Overdue { .. }))
-            };
-            let matching: Vec<&PlannedRevisit> = plan.plan.items.iter().filter(passes).collect();
+            let matching: Vec<&PlannedRevisit> =
+                plan.plan.items.iter().filter(|p| filter.passes(data, at, p)).collect();
             let (from, to) = page_range(page.get(), matching.len());
             Shown { rows: matching[from..to].iter().map(|p| Row::new(data, at, p)).collect(), total: matching.len() }
         })
@@ -197,6 +214,7 @@ pub fn TodayPage() -> impl IntoView {
                         </table>
                     </Show>
                     <Pager id="today-pager" page=page total=total />
+                    <CloseOverdue filter=filter.into() />
                 </Show>
             </Show>
         </section>

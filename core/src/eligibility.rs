@@ -230,7 +230,8 @@ fn in_anchor_order(found: Vec<Eligible<'_>>) -> Vec<Eligible<'_>> {
 /// is picked when coverage so far would otherwise fall below the target, so
 /// each prefix of the month already meets it (⌈k·target⌉ of the first k) and
 /// a case completed later never un-picks an earlier one. Started, requested
-/// and letter-answered cases always count.
+/// and letter-answered cases are always picked; all but the requested count
+/// towards the target.
 ///
 /// `picks[i]` is `eligible[i]`'s: callers walk both together instead of
 /// looking 100,000 ids up. Where a case id may repeat, [`picks_by_id`]
@@ -266,7 +267,9 @@ pub fn selection(
                 None
             }
         });
-        if pick.is_some() {
+        // A case staff asked for comes on top of the sample ("staff can
+        // always add more"): it never takes the place of a sampled one.
+        if pick.is_some() && !e.requested {
             *picked += 1;
         }
         picks.push(pick);

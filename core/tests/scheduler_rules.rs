@@ -81,6 +81,18 @@ fn rule_1_staff_can_ask_for_a_revisit_beyond_the_target() {
 }
 
 #[test]
+fn rule_1_a_requested_revisit_never_takes_a_sampled_ones_place() {
+    // DOMAIN "Default policies": staff can always add more. The first case
+    // is asked for; the 50% sample of the month's four still takes two more.
+    let mut cases: Vec<Case> =
+        (1..=4).map(|n| complaint(n, Severity::General, n, &format!("2026-11-0{}", n + 1))).collect();
+    cases[0].revisit_requested = true;
+    let p = plan_on(&world(cases), TODAY);
+    assert_eq!(case_ids(&p), vec![1, 2, 3]);
+    assert!(p.items[0].reasons.contains(&Reason::Picked(Pick::Requested)));
+}
+
+#[test]
 fn rule_1_a_complaint_still_being_handled_needs_no_revisit_yet() {
     let mut c = complaint(1, Severity::Major, 1, "2026-11-20");
     c.completed_on = None;

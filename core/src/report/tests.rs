@@ -550,7 +550,7 @@ fn rule_2_the_repair_sample_follows_the_office_setting() {
 }
 
 #[test]
-fn statistics_a_staff_requested_revisit_counts_like_any_other() {
+fn statistics_a_staff_requested_revisit_comes_on_top_of_the_sample() {
     let c = Case { revisit_requested: true, ..case(1, CaseKind::Activity, "2026-11-02") };
     let other = case(2, CaseKind::Activity, "2026-11-03");
     let staff = Staff {
@@ -564,7 +564,8 @@ fn statistics_a_staff_requested_revisit_counts_like_any_other() {
     };
     let mut data = data(vec![c, other], vec![]);
     data.staff.push(staff);
-    // Activity target 10%: the first is sampled anyway; requested makes no difference to counting.
+    // Activity target 10%: the sample still takes the other case ("staff
+    // can always add more": a request never replaces a sampled case).
     let t = row(&monthly_report(&data, NOV, d("2027-01-10")), CaseKind::Activity, None);
-    assert_eq!((t.eligible, t.overdue), (2, 1));
+    assert_eq!((t.eligible, t.overdue), (2, 2));
 }

@@ -4,8 +4,8 @@ use crate::components::{NavBar, NoticeBar, SafetyBanner};
 use crate::i18n::{tr, I18n, Lang, Msg};
 use crate::navigation::{current_hash, set_hash, Page};
 use crate::pages::{
-    CasesPage, CustomersPage, DataPage, LettersPage, RecordPage, ReportPage, RevisitPage, SettingsPage, StaffPage,
-    TodayPage,
+    CasesPage, CustomersPage, DataPage, LettersPage, RecordPage, RecordsPage, ReportPage, RevisitPage, SettingsPage,
+    StaffPage, TodayPage,
 };
 use crate::state::AppState;
 
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
             {move || match app.page.get() {
                 Page::Today => view! { <TodayPage /> }.into_any(),
                 Page::Revisit(key) => view! { <RevisitPage key=key /> }.into_any(),
+                Page::Records => view! { <RecordsPage /> }.into_any(),
                 Page::Record(id) => view! { <RecordPage id=id /> }.into_any(),
                 Page::Tally => view! { <ReportPage /> }.into_any(),
                 Page::Customers => view! { <CustomersPage /> }.into_any(),

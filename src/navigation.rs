@@ -16,6 +16,8 @@ pub enum Page {
     Staff,
     /// Working on one task of the plan: attempts, then the result.
     Revisit(TaskKey),
+    /// Every finished revisit record, to find one again (and the review queue).
+    Records,
     /// A finished revisit record, for reading and the supervisor's review.
     Record(Uuid),
     Tally,
@@ -65,6 +67,7 @@ impl Page {
                 "cases" | "complaints" => Page::Cases,
                 "letters" => Page::OpenLetters,
                 "staff" => Page::Staff,
+                "records" => Page::Records,
                 "tally" => Page::Tally,
                 "settings" => Page::Settings,
                 "data" => Page::Data,
@@ -86,6 +89,7 @@ impl Page {
             Page::Revisit(TaskKey::Cadence { customer_id, cadence, due_on }) => {
                 format!("#/cadence/{customer_id}/{}/{due_on}", cadence_slug(cadence))
             }
+            Page::Records => "#/records".into(),
             Page::Record(id) => format!("#/record/{id}"),
             Page::Tally => "#/tally".into(),
             Page::Settings => "#/settings".into(),

@@ -14,6 +14,7 @@ pub mod id_map;
 pub mod migrate;
 pub mod model;
 pub mod policy;
+pub mod record_search;
 pub mod report;
 pub mod retention;
 pub mod review;

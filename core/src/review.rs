@@ -14,7 +14,8 @@ fn required_text(field: Field, value: &str) -> Result<String, FieldError> {
     errors.pop().map_or(Ok(value), Err)
 }
 
-/// Rule 6: the supervisor signs an opinion on a finished revisit record.
+/// Rule 6: the supervisor signs an opinion on a finished revisit record;
+/// the record says who signed it.
 pub fn review(
     rev: &Revisit,
     by: Option<Uuid>,
@@ -24,6 +25,9 @@ pub fn review(
 ) -> Result<Revisit, FieldError> {
     if !rev.is_finished() {
         return Err(FieldError::new(Field::Case, Problem::NotCompleted));
+    }
+    if by.is_none() {
+        return Err(FieldError::new(Field::Reviewer, Problem::Required));
     }
     let comment = required_text(Field::Content, comment)?;
     Ok(Revisit { review: Some(Review { on, by, comment }), updated_at: now, ..rev.clone() })
@@ -106,10 +110,14 @@ mod tests {
     }
 
     #[test]
-    fn rule_6_a_review_needs_a_comment_and_a_finished_revisit() {
-        assert_eq!(review(&done(vec![]), None, "  ", d("2026-11-24"), now()).unwrap_err().problem, Problem::Required);
+    fn rule_6_a_review_needs_a_reviewer_a_comment_and_a_finished_revisit() {
+        let boss = Some(Uuid::from_u128(9));
+        let err = review(&done(vec![]), boss, "  ", d("2026-11-24"), now()).unwrap_err();
+        assert_eq!((err.field, err.problem), (Field::Content, Problem::Required));
+        let err = review(&done(vec![]), None, "记录完整", d("2026-11-24"), now()).unwrap_err();
+        assert_eq!((err.field, err.problem), (Field::Reviewer, Problem::Required), "who signed is on record");
         let open = Revisit { result: None, ..done(vec![]) };
-        assert_eq!(review(&open, None, "好", d("2026-11-24"), now()).unwrap_err().problem, Problem::NotCompleted);
+        assert_eq!(review(&open, boss, "好", d("2026-11-24"), now()).unwrap_err().problem, Problem::NotCompleted);
     }
 
     #[test]

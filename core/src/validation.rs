@@ -58,6 +58,8 @@ pub enum Field {
     ReplyBy,
     Note,
     Staff,
+    /// Who signed a review (rule 6).
+    Reviewer,
     Title,
     Body,
     Kind,

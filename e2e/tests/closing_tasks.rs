@@ -3,7 +3,9 @@
 //! reason): the unreachable rule written out beside the button with what
 //! is still missing (rule 12); a customer who refuses is closed at once; the
 //! supervisor closes long-overdue work in one go with a note; the report
-//! counts the refusal as closed, never as revisited.
+//! counts the refusal as closed, never as revisited; the records screen
+//! finds both again and the supervisor signs one from the review queue
+//! (rule 6).
 
 mod harness;
 
@@ -46,7 +48,7 @@ async fn wait_count(b: &Browser, css: &str, n: usize, why: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_refusal_closes_its_task_and_overdue_work_is_closed_in_one_go() {
+async fn a_refusal_closes_its_task_overdue_work_closes_in_one_go_and_both_are_reviewed() {
     let b = Browser::start().await;
     b.open("#/today").await;
     let today = Local::now().date_naive();
@@ -112,6 +114,31 @@ async fn a_refusal_closes_its_task_and_overdue_work_is_closed_in_one_go() {
     b.wait_text("#report-by-kind tr.kind .closed", "1").await;
     assert_eq!(b.text("#report-by-kind tr.kind .revisited").await, "0");
     b.wait_text("#report-legend", "关闭未回访").await;
+    b.wait_text("#report-reviews", "0 / 2").await;
+
+    // Rule 6: both closed records are found again on the records screen,
+    // and the review queue holds them until the supervisor signs.
+    b.click("#nav-records").await;
+    wait_count(&b, "#records-list .record-row", 2, "the refusal and the missed task").await;
+    b.wait_text("#records-list", "客户拒访").await;
+    b.wait_text("#review-queue", "待主管审阅：2 条").await;
+    b.type_into("#records-search", "王美丽").await;
+    wait_count(&b, "#records-list .record-row", 1, "searched by name").await;
+    b.click("#records-list .record-row .open-record").await;
+    b.wait_text("#record-closure", "客户拒访").await;
+    b.wait_text("#record-closure", "周经理").await;
+    b.type_into("#review-comment", "已核实客户拒访").await;
+    b.find("#review-by").await.select_by_label("周经理 · 公司经理").await.expect("reviewer");
+    b.click("#save-review").await;
+    b.wait_text("#notice", "已保存审阅意见").await;
+    b.wait_text("#record-review", "周经理").await;
+    b.click("#record-back").await;
+    b.wait_text("#review-queue", "待主管审阅：1 条").await;
+    b.click("#review-queue").await;
+    wait_count(&b, "#records-list .record-row", 1, "only the unreviewed are left").await;
+    b.wait_text("#records-list", "逾期未回访").await;
+    b.click("#nav-tally").await;
+    b.wait_text("#report-reviews", "1 / 2").await;
 
     b.assert_no_console_errors().await;
     b.close().await;

@@ -216,7 +216,11 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.wait_text("#record-issues .answered", "已更换楼道灯").await;
     b.type_into("#review-comment", "记录完整，已签名").await;
     b.click("#save-review").await;
+    b.wait_text("#notice", "审阅人：必须填写").await;
+    b.find("#review-by").await.select_by_label("李助理 · 物业助理").await.expect("reviewer");
+    b.click("#save-review").await;
     b.wait_text("#notice", "已保存审阅意见").await;
+    b.wait_text("#record-review", "李助理").await;
     b.click("#nav-tally").await;
     b.wait_text("#report-handling", "1 / 1").await;
 

@@ -12,7 +12,9 @@ pub fn NavBar() -> impl IntoView {
     let tab = move |page: Page, msg: Msg, id: &'static str| {
         let active = move || {
             let current = app.page.get();
-            current == page || (page == Page::Today && matches!(current, Page::Revisit(_)))
+            current == page
+                || (page == Page::Today && matches!(current, Page::Revisit(_)))
+                || (page == Page::Records && matches!(current, Page::Record(_)))
         };
         view! {
             <button id=id class="tab" class:active=active aria-current=move || active().then_some("page") on:click=move |_| app.go(page)>
@@ -27,6 +29,7 @@ pub fn NavBar() -> impl IntoView {
             {tab(Page::Cases, Msg::NavCases, "nav-complaints")}
             {tab(Page::OpenLetters, Msg::NavLetters, "nav-letters")}
             {tab(Page::Staff, Msg::NavStaff, "nav-staff")}
+            {tab(Page::Records, Msg::NavRecords, "nav-records")}
             {tab(Page::Tally, Msg::NavTally, "nav-tally")}
             {tab(Page::Settings, Msg::NavSettings, "nav-settings")}
             {tab(Page::Data, Msg::NavData, "nav-data")}

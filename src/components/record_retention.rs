@@ -58,9 +58,9 @@ pub fn RecordRetention(rev: Revisit, refusal: Option<Refusal>) -> impl IntoView 
             Err(e) => Err(e.into()),
         };
         match result {
-            // The record is gone: back to the report it was opened from.
+            // The record is gone: back to the list of records.
             Ok(changes) => {
-                app.go(Page::Tally);
+                app.go(Page::Records);
                 app.applied(Msg::RecordDeleted, changes);
             }
             Err(e) => report(e),

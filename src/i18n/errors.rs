@@ -30,6 +30,7 @@ pub fn field(lang: Lang, f: Field) -> &'static str {
         Field::ReplyBy => ("约定答复日期", "Agreed reply date"),
         Field::Note => ("备注", "Note"),
         Field::Staff => ("员工", "Staff member"),
+        Field::Reviewer => ("审阅人", "Reviewer"),
         Field::Title => ("标题", "Title"),
         Field::Body => ("正文", "Text"),
         Field::Kind => ("事项类型", "Case kind"),

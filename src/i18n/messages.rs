@@ -6,6 +6,7 @@ messages! {
     NavToday => "今日待办", "Today";
     NavCustomers => "客户", "Customers";
     NavComplaints => "投诉", "Complaints";
+    NavRecords => "回访记录", "Records";
     NavTally => "月度报告", "Monthly report";
     NavData => "数据", "Data";
     SwitchLanguage => "English", "中文";
@@ -69,6 +70,10 @@ messages! {
     ClearSignature => "重签", "Clear";
     TaskNotOpen => "这项回访已完成或已不在待办中。", "This revisit is done or no longer open.";
     RecordTitle => "回访记录", "Revisit record";
+    RecordsTitle => "回访记录（已完成或已关闭）", "Revisit records (done or closed)";
+    ReviewQueue => "待主管审阅：{n} 条", "Awaiting the supervisor's review: {n}";
+    FinishedOn => "完成/关闭日期", "Done or closed on";
+    RecordSearchHint => "客户姓名、房号、电话或记录内容", "Customer name, unit, phone or what was recorded";
     Review => "主管审阅", "Supervisor review";
     Reviewer => "审阅人", "Reviewer";
     ReviewComment => "审阅意见", "Opinion";
@@ -87,6 +92,7 @@ messages! {
     ByStaff => "按员工", "By staff member";
     ByBuilding => "按楼栋", "By building";
     HandlingRate => "回访处理率（已答复 / 提出）", "Handling rate (answered / raised)";
+    ReviewedRecords => "本月记录主管审阅（已审阅 / 已完成或关闭）", "Records reviewed by the supervisor this month (reviewed / done or closed)";
     Trend => "近 12 个月", "Last 12 months";
     DissatisfiedList => "不满意客户及处理情况", "Dissatisfied customers and what was done";
     RepairSampleList => "本季度维修记录抽查（20%）", "This quarter's repair record sample (20%)";

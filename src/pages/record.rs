@@ -33,7 +33,7 @@ pub fn RecordPage(id: Uuid) -> impl IntoView {
                     None => view! { <p class="notice error">{tr(Msg::CaseNotFound)}</p> }.into_any(),
                 })
             }}
-            <button on:click=move |_| app.go(Page::Tally)>{tr(Msg::Back)}</button>
+            <button id="record-back" on:click=move |_| app.go(Page::Records)>{tr(Msg::Back)}</button>
         </section>
     }
 }
@@ -63,7 +63,7 @@ fn Record(rev: Revisit, who: String, case: String, staff: Vec<Staff>, refusal: O
         id.and_then(|id| names.iter().find(|s| s.id == id)).map(|s| s.name.clone()).unwrap_or_default()
     };
     let stored = StoredValue::new(rev.clone());
-    let reviewer = RwSignal::new(None::<Uuid>);
+    let reviewer = RwSignal::new(rev.review.as_ref().and_then(|r| r.by));
     let comment = RwSignal::new(rev.review.as_ref().map(|r| r.comment.clone()).unwrap_or_default());
     let save_review = Action::new_local(move |_: &()| async move {
         match review(
@@ -139,6 +139,15 @@ fn Record(rev: Revisit, who: String, case: String, staff: Vec<Staff>, refusal: O
             </p>
         }
     });
+    // Rule 6: who signed, when, and the opinion, as filed.
+    let signed = rev.review.clone().map(|r| {
+        let by = staff_name(r.by);
+        view! {
+            <p class="notice" id="record-review">
+                {tr(Msg::Reviewed)} " · " {by} " · " {r.on.to_string()} " · " {r.comment}
+            </p>
+        }
+    });
     view! {
         <div class="card summary">
             <p><strong>{who}</strong></p>
@@ -155,6 +164,7 @@ fn Record(rev: Revisit, who: String, case: String, staff: Vec<Staff>, refusal: O
         </div>
         <div class="card form" id="review-form">
             <h3>{tr(Msg::Review)}</h3>
+            {signed}
             <div class="grid">
                 <label for="review-by">{tr(Msg::Reviewer)}</label>
                 <StaffSelect id="review-by" staff=staff value=reviewer />

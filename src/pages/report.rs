@@ -162,6 +162,11 @@ fn report_view(report: MonthlyReport, data: &Dataset, at: &Positions) -> AnyView
             {handling.answered} " / " {handling.raised} " · "
             {handling.rate_permille().map(percent).unwrap_or_else(|| "—".into())} " (≥100%)"
         </p>
+        <h3>{tr(Msg::ReviewedRecords)}</h3>
+        <p id="report-reviews">
+            {report.reviews.reviewed} " / " {report.reviews.finished} " "
+            <button type="button" class="go-records" on:click=move |_| app.go(Page::Records)>{tr(Msg::NavRecords)}</button>
+        </p>
         <h3>{tr(Msg::Trend)}</h3>
         <table class="list trend" id="report-trend">
             <tbody>

@@ -35,6 +35,7 @@ use crate::policy::{Percent, PolicyKey, PolicySet};
 
 pub use dissatisfied::{DissatisfiedEntry, FollowUp, FollowUpStatus};
 pub use handling::Handling;
+pub use month_revisits::Reviews;
 pub use tally::Tally;
 
 use crate::id_map::IdMap;
@@ -67,6 +68,8 @@ pub struct MonthlyReport {
     /// Rule 2: the supervisor's sample of the quarter's completed repair
     /// revisits, by id.
     pub repair_sample: Vec<Uuid>,
+    /// Rule 6: the month's finished records and how many are reviewed.
+    pub reviews: Reviews,
 }
 
 impl MonthlyReport {
@@ -156,7 +159,7 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
         by_building.entry(customer.map(|c| c.unit.building.as_str())).or_default().add(&o.figures);
     }
 
-    let (dissatisfied, handling, repair_sample) = done_in_month.finish(data, today);
+    let (dissatisfied, handling, repair_sample, reviews) = done_in_month.finish(data, today);
     MonthlyReport {
         month,
         by_kind: kind_rows(&by_policy, policies),
@@ -170,6 +173,7 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
         dissatisfied,
         handling,
         repair_sample,
+        reviews,
     }
 }
 

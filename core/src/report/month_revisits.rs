@@ -3,6 +3,7 @@
 //! the report's one pass over all of them.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 use uuid::Uuid;
 
 use super::{dissatisfied, last_day, repair_sample, DissatisfiedEntry, Handling};
@@ -19,6 +20,15 @@ pub(crate) struct MonthRevisits<'a> {
     handling: Handling,
     /// Case revisits completed in the quarter, as (revisit id, case id).
     in_quarter: Vec<(Uuid, Uuid)>,
+    reviews: Reviews,
+}
+
+/// Rule 6: of the records finished (completed or closed) in the month, how
+/// many the supervisor has signed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Reviews {
+    pub finished: u32,
+    pub reviewed: u32,
 }
 
 impl<'a> MonthRevisits<'a> {
@@ -31,12 +41,17 @@ impl<'a> MonthRevisits<'a> {
             later: Vec::new(),
             handling: Handling::default(),
             in_quarter: Vec::new(),
+            reviews: Reviews::default(),
         }
     }
 
     pub fn visit(&mut self, r: &'a Revisit) {
         if r.round > 1 || r.parent_id.is_some() {
             self.later.push(r);
+        }
+        if r.finished_on().is_some_and(|on| self.month.0 <= on && on <= self.month.1) {
+            self.reviews.finished += 1;
+            self.reviews.reviewed += u32::from(r.review.is_some());
         }
         let Some(res) = &r.result else { return };
         let on = res.visited_on;
@@ -51,9 +66,9 @@ impl<'a> MonthRevisits<'a> {
         }
     }
 
-    /// The dissatisfied list, the handling rate and the repair sample.
-    pub fn finish(self, data: &Dataset, today: NaiveDate) -> (Vec<DissatisfiedEntry>, Handling, Vec<Uuid>) {
+    /// The dissatisfied list, the handling rate, the repair sample and the reviews.
+    pub fn finish(self, data: &Dataset, today: NaiveDate) -> (Vec<DissatisfiedEntry>, Handling, Vec<Uuid>, Reviews) {
         let sample = repair_sample::quarter_sample(self.in_quarter, data);
-        (dissatisfied::entries(&self.dissatisfied, &self.later, today), self.handling.finish(), sample)
+        (dissatisfied::entries(&self.dissatisfied, &self.later, today), self.handling.finish(), sample, self.reviews)
     }
 }

@@ -569,3 +569,24 @@ fn statistics_a_staff_requested_revisit_comes_on_top_of_the_sample() {
     let t = row(&monthly_report(&data, NOV, d("2027-01-10")), CaseKind::Activity, None);
     assert_eq!((t.eligible, t.overdue), (2, 2));
 }
+
+#[test]
+fn statistics_rule_6_the_report_counts_the_months_reviewed_records() {
+    let (a, b, c) = (
+        complaint(1, Severity::General, "2026-11-02"),
+        complaint(2, Severity::General, "2026-11-03"),
+        complaint(3, Severity::General, "2026-10-20"),
+    );
+    let signed = |r: Revisit| Revisit {
+        review: Some(crate::model::Review { on: d("2026-11-25"), by: Some(id(9)), comment: "记录完整".into() }),
+        ..r
+    };
+    let closure = Closure { on: d("2026-11-06"), reason: ClosureReason::Refused, note: String::new(), by: None };
+    let revisits = vec![
+        signed(done(10, &a, 1, "2026-11-03", Satisfaction::Satisfied)),
+        Revisit { closure: Some(closure), ..task(11, &b, "2026-11-06") },
+        signed(done(12, &c, 1, "2026-10-22", Satisfaction::Satisfied)),
+    ];
+    let r = report(&data(vec![a, b, c], revisits));
+    assert_eq!((r.reviews.finished, r.reviews.reviewed), (2, 1), "October's signed record is not November's");
+}

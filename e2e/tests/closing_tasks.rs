@@ -122,6 +122,7 @@ async fn a_refusal_closes_its_task_overdue_work_closes_in_one_go_and_both_are_re
     wait_count(&b, "#records-list .record-row", 2, "the refusal and the missed task").await;
     b.wait_text("#records-list", "客户拒访").await;
     b.wait_text("#review-queue", "待主管审阅：2 条").await;
+    b.snap("records").await;
     b.type_into("#records-search", "王美丽").await;
     wait_count(&b, "#records-list .record-row", 1, "searched by name").await;
     b.click("#records-list .record-row .open-record").await;

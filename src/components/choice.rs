@@ -1,9 +1,14 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Lang};
 
 /// A `<select>` over a fixed list of domain values (severity, channel, …),
 /// labelled in the current language.
+///
+/// Only the lookups are generic; the view is built once for every type,
+/// so each new list costs a few closures in the bundle, not a select.
 #[component]
 pub fn Choice<T>(
     id: &'static str,
@@ -14,30 +19,42 @@ pub fn Choice<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    let selected = Signal::derive(move || options.iter().position(|o| *o == value.get()).unwrap_or(0));
+    let label: Labels = Arc::new(move |lang, i| options.get(i).map_or("", |o| label(lang, *o)));
+    let pick: Pick = Arc::new(move |i| {
+        if let Some(o) = options.get(i) {
+            value.set(*o);
+        }
+    });
+    select(id, options.len(), selected, label, pick)
+}
+
+type Labels = Arc<dyn Fn(Lang, usize) -> &'static str + Send + Sync>;
+type Pick = Arc<dyn Fn(usize) + Send + Sync>;
+
+fn select(id: &'static str, count: usize, selected: Signal<usize>, label: Labels, pick: Pick) -> AnyView {
     let i18n = use_i18n();
-    let selected_index = move || options.iter().position(|o| *o == value.get()).unwrap_or(0).to_string();
     view! {
         <select
             id=id
-            prop:value=selected_index
+            prop:value=move || selected.get().to_string()
             on:change=move |ev| {
-                if let Some(v) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| options.get(i)) {
-                    value.set(*v);
+                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                    pick(i);
                 }
             }
         >
-            {options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let o = *o;
+            {(0..count)
+                .map(|i| {
+                    let label = label.clone();
                     view! {
-                        <option value=i.to_string() selected=move || value.get() == o>
-                            {move || label(i18n.lang(), o)}
+                        <option value=i.to_string() selected=move || selected.get() == i>
+                            {move || label(i18n.lang(), i)}
                         </option>
                     }
                 })
                 .collect_view()}
         </select>
     }
+    .into_any()
 }

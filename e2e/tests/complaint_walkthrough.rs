@@ -118,6 +118,8 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.wait_text("#today-list .due-row .task-kind", "2").await;
     b.click("#today-list .due-row .record-revisit").await;
     b.wait_text("#revisit-case", "王美丽").await;
+    // Rule 9: the round-2 page says which issue it must answer.
+    b.wait_text("#issues-owed", "楼道灯不亮").await;
     b.click("input[name=method][value=phone]").await;
     b.type_into("#revisit-content", "楼道灯已更换，客户满意").await;
     b.click("input[name=satisfaction][value=satisfied]").await;

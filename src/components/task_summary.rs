@@ -1,18 +1,21 @@
 use leptos::prelude::*;
 
-use huifang_core::model::{Case, Customer};
+use huifang_core::model::{Case, Customer, RaisedIssue};
 use huifang_core::scheduler::PlannedRevisit;
 
 use crate::i18n::{case_kind, contact_preference, method, reason, role, severity, tr, urgency, use_i18n, Msg};
 
-/// Who is revisited about what, by when and why, with the numbers to call:
-/// everything staff need in view while talking to the customer.
+/// Who is revisited about what, by when and why, with the numbers to call
+/// and the issues still to answer: everything staff need in view while
+/// talking to the customer.
 #[component]
 pub fn TaskSummary(
     task: PlannedRevisit,
     customer: Option<Customer>,
     case: Option<Case>,
     assignee: Option<String>,
+    /// What the round before raised: this round must answer it (rules 7, 9).
+    owed: Vec<RaisedIssue>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (round, escalation, role_v, due, u) = (task.round, task.escalation, task.role, task.due_on, task.urgency);
@@ -61,6 +64,25 @@ pub fn TaskSummary(
             <ul class="why" id="why-due">
                 {reasons.into_iter().map(|r| view! { <li>{move || reason(i18n.lang(), &r)}</li> }).collect_view()}
             </ul>
+            {(!owed.is_empty()).then(|| view! {
+                <div id="issues-owed">
+                    <h4>{tr(Msg::IssuesOwed)}</h4>
+                    <ul>
+                        {owed
+                            .into_iter()
+                            .map(|i| {
+                                let answered = i.answer.is_some();
+                                view! {
+                                <li class:answered=answered>
+                                    {i.text}
+                                    {i.answer.map(|a| view! { " — " {tr(Msg::AnswerIssue)} " " {a.on.to_string()} ": " {a.text} })}
+                                </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            })}
         </div>
     }
 }

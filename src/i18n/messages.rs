@@ -60,6 +60,7 @@ messages! {
     ResultTitle => "回访记录表", "Revisit record";
     CallScript => "您好，我是物业服务中心客服部的工作人员。就您之前反映的问题做个回访，请问现在方便吗？处理结果您满意吗？还有其他需要我们帮忙的吗？", "Hello, this is the property office's customer-service desk, following up on the matter you raised. Is now a good time? Are you satisfied with how it was handled? Is there anything else we can help with?";
     IssuesRaised => "客户提出的问题", "Issues raised";
+    IssuesOwed => "上一轮客户提出、本轮须答复的问题", "Issues raised last round, to answer in this one";
     IssuesHint => "不能当场解决的问题，每行一条", "Issues not settled on the spot, one per line";
     ReplyBy => "约定答复日期", "Agreed reply date";
     Escalate => "上报上级", "Escalate";

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use huifang_core::contact;
-use huifang_core::model::{Case, Customer, Revisit, Staff};
+use huifang_core::model::{Case, Customer, RaisedIssue, Revisit, Staff};
 use huifang_core::scheduler::{PlannedRevisit, TaskKey};
 use huifang_core::settings::Settings;
 
@@ -20,6 +20,8 @@ struct TaskView {
     case: Option<Case>,
     assignee: Option<String>,
     earliest: chrono::NaiveDate,
+    /// The issues the round before raised, for this round to answer.
+    owed: Vec<RaisedIssue>,
     staff: Vec<Staff>,
     settings: Settings,
 }
@@ -42,6 +44,7 @@ pub fn RevisitPage(key: TaskKey) -> impl IntoView {
                 case: task.case_id.and_then(|id| at.case(data, id)).cloned(),
                 assignee: task.assignee.and_then(|id| at.staff(data, id)).map(|s| s.name.clone()),
                 earliest: contact::earliest_visit(&task, parent.map(std::slice::from_ref).unwrap_or_default()),
+                owed: parent.and_then(|p| p.result.as_ref()).map(|r| r.issues.clone()).unwrap_or_default(),
                 staff: data.staff.clone(),
                 settings: data.settings.clone(),
                 task,
@@ -54,7 +57,7 @@ pub fn RevisitPage(key: TaskKey) -> impl IntoView {
             <Loaded>
                 {move || match shown.get() {
                     Some(v) => view! {
-                        <TaskSummary task=v.task.clone() customer=v.customer case=v.case assignee=v.assignee />
+                        <TaskSummary task=v.task.clone() customer=v.customer case=v.case assignee=v.assignee owed=v.owed />
                         <div class="two-col">
                             <div>
                                 <AttemptLog task=v.task.clone() record=v.record.clone() staff=v.staff.clone() settings=v.settings.clone() />

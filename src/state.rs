@@ -266,20 +266,24 @@ impl AppState {
     }
 
     /// Stores one user action's `changes` in one transaction and reports
-    /// it: on commit the records in memory take the same changes and the
-    /// notice says `done`; otherwise it says why, in the user's language.
-    /// Returns whether it was saved.
+    /// it: on commit the records in memory take what was stored (the next
+    /// revisions) and the notice says `done`; otherwise it says why, in the
+    /// user's language. Returns whether it was saved.
     pub async fn save(self, done: Msg, changes: Changes) -> bool {
         let result = match self.database().await {
             Ok(db) => db.commit(&changes).await,
             Err(e) => Err(e),
         };
         match result {
-            Ok(()) => {
-                self.applied(done, changes);
+            Ok(saved) => {
+                self.applied(done, saved);
                 true
             }
             Err(e) => {
+                if matches!(e, StoreError::Stale { .. }) {
+                    // Show what is stored now, so the newer version is on screen.
+                    self.take_in(changes.touched());
+                }
                 self.store_failed(&e);
                 false
             }

@@ -22,10 +22,11 @@ fn now() -> DateTime<Utc> {
 
 /// The other tab: commits `changes` on its own connection, then tells the
 /// tabs what it stored, as the app does after each save.
-async fn other_tab_saves(db: &Database, channel: &Channel, changes: Changes) {
+async fn other_tab_saves(db: &Database, channel: &Channel, changes: Changes) -> Changes {
     let touched = changes.touched();
-    db.commit(&changes).await.unwrap();
+    let saved = db.commit(&changes).await.unwrap();
     channel.post(&Posted::Touched(touched));
+    saved
 }
 
 #[wasm_bindgen_test]
@@ -43,13 +44,13 @@ async fn a_customer_saved_in_another_tab_appears_and_changes_here() {
     let channel = Channel::open_named(CHANNEL, |_| {}).unwrap();
     let unit = Unit { building: "7".into(), entrance: "1".into(), room: "502".into() };
     let mut customer = Customer::new(Uuid::new_v4(), "孙丽".into(), "13700001111".into(), unit, now());
-    other_tab_saves(&other, &channel, Changes::customer(customer.clone())).await;
+    customer = other_tab_saves(&other, &channel, Changes::customer(customer)).await.customers.remove(0);
     wait_text("#customer-list .customer-row", "孙丽").await;
     assert!(text("#customer-list").contains("7-1-502"));
 
     customer.name = "孙丽华".into();
     customer.updated_at = now() + chrono::Duration::minutes(1);
-    other_tab_saves(&other, &channel, Changes::customer(customer)).await;
+    let _ = other_tab_saves(&other, &channel, Changes::customer(customer)).await;
     wait_text("#customer-list .customer-row", "孙丽华").await;
     assert_eq!(count("#customer-list .customer-row"), 1, "the edit replaced the record, it did not add one");
     other.close();

@@ -43,6 +43,7 @@ fn household(visited: &str) -> Dataset {
         captured_at: now(),
     };
     let revisit = Revisit {
+        revision: 0,
         id: revisit_id,
         case_id: Some(case.id),
         customer_id: customer.id,
@@ -266,6 +267,8 @@ async fn rule_17_on_the_record_screen_an_old_record_is_deleted_after_asking_and_
     assert!(flag("document.querySelector('#delete-record-dialog').open"), "asks first");
     click("#delete-record-confirm");
     wait_text("#notice", "回访记录已删除").await;
+    // Back on the list of records; the month's report still lists today's.
+    click("#nav-tally");
     wait_text("#report-dissatisfied", "王美丽").await;
 
     // Today's record: kept 3 years, so delete is disabled with the first day it may go.

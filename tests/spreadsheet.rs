@@ -28,6 +28,7 @@ fn office() -> Dataset {
     let evil =
         Customer::new(Uuid::new_v4(), "=HYPERLINK(\"x\")".into(), "139 0000 0000".into(), unit("2", "301"), now());
     let li = Staff {
+        revision: 0,
         id: Uuid::new_v4(),
         name: "李助理".into(),
         role: Role::PropertyAssistant,
@@ -46,6 +47,7 @@ fn office() -> Dataset {
     };
     let repair = Case::new(Uuid::new_v4(), Some(evil.id), CaseKind::Repair, d("2026-11-02"), "水管漏水".into(), now());
     let revisit = Revisit {
+        revision: 0,
         id: Uuid::new_v4(),
         case_id: Some(complaint.id),
         customer_id: wang.id,

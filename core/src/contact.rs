@@ -137,6 +137,7 @@ pub fn earliest_visit(task: &PlannedRevisit, revisits: &[Revisit]) -> NaiveDate 
 /// date and assignee, so the next plan shows the same task in progress.
 pub fn start(task: &PlannedRevisit, id: Uuid, now: DateTime<Utc>) -> Revisit {
     Revisit {
+        revision: 0,
         id,
         case_id: task.case_id,
         customer_id: task.customer_id,
@@ -276,6 +277,7 @@ mod tests {
 
     pub(super) fn open_record() -> Revisit {
         Revisit {
+            revision: 0,
             id: Uuid::from_u128(7),
             case_id: Some(Uuid::from_u128(1)),
             customer_id: Uuid::from_u128(2),
@@ -558,6 +560,7 @@ mod earliest_visit_tests {
     fn visited(id: u128, on: &str) -> Revisit {
         let now = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
         Revisit {
+            revision: 0,
             id: Uuid::from_u128(id),
             case_id: Some(Uuid::from_u128(1)),
             customer_id: Uuid::from_u128(2),

@@ -162,6 +162,7 @@ mod tests {
 
     fn open(n: u128, case: Option<u128>) -> Revisit {
         Revisit {
+            revision: 0,
             id: id(n),
             case_id: case.map(id),
             customer_id: id(1000),

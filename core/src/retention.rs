@@ -144,6 +144,7 @@ mod tests {
     fn visited(on: &str) -> Revisit {
         let now = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
         Revisit {
+            revision: 0,
             id: Uuid::from_u128(1),
             case_id: Some(Uuid::from_u128(2)),
             customer_id: Uuid::from_u128(3),

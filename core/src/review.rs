@@ -72,6 +72,7 @@ mod tests {
 
     fn done(issues: Vec<&str>) -> Revisit {
         Revisit {
+            revision: 0,
             id: Uuid::from_u128(1),
             case_id: Some(Uuid::from_u128(2)),
             customer_id: Uuid::from_u128(3),

@@ -108,8 +108,16 @@ impl Team {
     fn new(rng: &mut Rng, start: NaiveDate, now: DateTime<Utc>) -> Team {
         let mut staff = Vec::new();
         let mut add = |rng: &mut Rng, role: Role, buildings: Vec<String>, active: bool| {
-            let s =
-                Staff { id: rng.uuid(), name: name(rng), role, buildings, active, created_at: now, updated_at: now };
+            let s = Staff {
+                revision: 0,
+                id: rng.uuid(),
+                name: name(rng),
+                role,
+                buildings,
+                active,
+                created_at: now,
+                updated_at: now,
+            };
             let id = s.id;
             staff.push(s);
             id
@@ -333,6 +341,7 @@ impl Gen {
                 continue;
             }
             let letter = OpenLetter {
+                revision: 0,
                 id: self.rng.uuid(),
                 title: "致业主的一封信".to_owned(),
                 body: "关于近期大家反映的问题，物业服务中心的处理情况如下……".to_owned(),
@@ -428,6 +437,7 @@ impl Gen {
         let rng = &mut self.rng;
         let created = link.opens.min(self.today);
         let mut r = Revisit {
+            revision: 0,
             id: rng.uuid(),
             case_id: link.case.map(|c| c.id),
             customer_id: link.customer_id,

@@ -26,6 +26,7 @@ fn sample() -> Dataset {
         now(),
     );
     let staff = Staff {
+        revision: 0,
         id: Uuid::from_u128(10),
         name: "李助理".into(),
         role: Role::PropertyAssistant,
@@ -52,6 +53,7 @@ fn sample() -> Dataset {
         captured_at: now(),
     };
     let revisit = Revisit {
+        revision: 0,
         id: Uuid::from_u128(3),
         case_id: Some(case.id),
         customer_id: customer.id,
@@ -87,6 +89,7 @@ fn sample() -> Dataset {
         updated_at: now(),
     };
     let letter = OpenLetter {
+        revision: 0,
         id: Uuid::from_u128(30),
         title: "关于电梯维修的公开信".into(),
         body: "各位业主：……".into(),

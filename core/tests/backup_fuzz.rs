@@ -38,6 +38,7 @@ fn office() -> Dataset {
     let unit = Unit { building: "3".into(), entrance: "2".into(), room: "1201".into() };
     let customer = Customer::new(id(1), NAME.into(), "138-0000-0000".into(), unit, now());
     let staff = |n, name: &str| Staff {
+        revision: 0,
         id: id(n),
         name: name.into(),
         role: Role::PropertyAssistant,
@@ -76,6 +77,7 @@ fn office() -> Dataset {
         revisits: vec![revisit],
         staff: vec![staff(10, "李助理"), staff(11, "张师傅")],
         open_letters: vec![OpenLetter {
+            revision: 0,
             id: id(30),
             title: "关于电梯维修的公开信".into(),
             body: "各位业主：……".into(),

@@ -126,6 +126,7 @@ fn a_write(data: &Dataset, rng: &mut support::Rng, today: chrono::NaiveDate, k: 
                 Changes::settings(settings)
             } else {
                 Changes::open_letter(OpenLetter {
+                    revision: 0,
                     id: new_id,
                     title: "公开信".into(),
                     body: "…".into(),

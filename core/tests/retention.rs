@@ -44,6 +44,7 @@ proptest! {
 /// A yearly visit to signed customer 1 (rule 16), reached on `on`.
 fn annual(n: u128, on: &str) -> Revisit {
     Revisit {
+        revision: 0,
         id: id(n),
         case_id: None,
         customer_id: id(1),

@@ -235,6 +235,7 @@ fn rule_7_from_round_2_phone_is_allowed_except_for_major_complaints() {
 
 fn letter(case_ids: &[u128]) -> OpenLetter {
     OpenLetter {
+        revision: 0,
         id: id(500),
         title: "关于3号楼电梯的公开信".into(),
         body: "…".into(),

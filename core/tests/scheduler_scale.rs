@@ -18,6 +18,7 @@ const TODAY: &str = "2026-11-23";
 
 fn record(n: u128, customer_id: Uuid, case_id: Option<Uuid>, round: u32, due_on: NaiveDate) -> Revisit {
     Revisit {
+        revision: 0,
         id: id(n),
         case_id,
         customer_id,

@@ -200,6 +200,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             "Some stored records cannot be read. Please restore from your latest backup.",
         ),
         StoreError::Encode(_) => ("记录无法保存（编码失败）。", "The record could not be saved (encoding failed)."),
+        StoreError::Stale { .. } => (
+            "这条记录已在别处被修改（另一个标签页、合并或恢复备份），本次修改未保存，以免覆盖较新的内容。页面已显示最新内容，请核对后重新填写。",
+            "This record was changed elsewhere (another tab, a merge or a restore), so this change was not saved rather than overwrite the newer one. The page now shows the latest version: check it and enter the change again.",
+        ),
         StoreError::VersionChanged => (
             "本页与数据库的连接已关闭（另一个标签页更新了回访台，或数据库被删除），本次操作未保存。请刷新本页。",
             "This page's connection to the database was closed (another tab updated Revisit Desk, or the database was deleted), so nothing was saved. Reload this page.",

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use huifang_core::model::{Changes, Dataset, Revisit, Signature, Touched};
+use huifang_core::model::{Case, Changes, Customer, Dataset, OpenLetter, Revised, Revisit, Signature, Staff, Touched};
 use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
@@ -85,9 +85,14 @@ impl Database {
     }
 
     /// Stores one user action's `changes` in one transaction over the
-    /// stores they touch: all of it or, on any failure, none of it. The
-    /// records in memory then take the same `changes` (`Dataset::apply`).
-    pub async fn commit(&self, changes: &Changes) -> Result<(), StoreError> {
+    /// stores they touch: all of it or, on any failure, none of it. Each
+    /// record is stored as its next revision, and only over the revision it
+    /// was derived from: a form opened before another tab's save (or a
+    /// merge, or a restore) is refused with [`StoreError::Stale`], never
+    /// written over the newer record. Returns what was stored, for the
+    /// records in memory to take (`Dataset::apply`).
+    pub async fn commit(&self, changes: &Changes) -> Result<Changes, StoreError> {
+        let changes = changes.advanced();
         // Serialized before the transaction opens: only IndexedDB requests
         // are awaited inside it.
         let settings = match &changes.settings {
@@ -96,26 +101,30 @@ impl Database {
         };
         let stores = touched_stores(&changes.touched());
         if stores.is_empty() {
-            return Ok(());
+            return Ok(changes);
         }
+        let saved = &changes;
         self.write(&stores, |tx| async move {
-            put_all(&tx, &changes.customers, &|_| {}).await?;
-            put_all(&tx, &changes.cases, &|_| {}).await?;
-            put_all(&tx, &changes.staff, &|_| {}).await?;
-            put_all(&tx, &changes.open_letters, &|_| {}).await?;
+            let (customers, cases) = (&saved.customers, &saved.cases);
+            change(&tx, customers.iter().map(Change::Put).collect(), &|_| {}, Some(Customer::follows)).await?;
+            change(&tx, cases.iter().map(Change::Put).collect(), &|_| {}, Some(Case::follows)).await?;
+            change(&tx, saved.staff.iter().map(Change::Put).collect(), &|_| {}, Some(Staff::follows)).await?;
+            let letters = saved.open_letters.iter().map(Change::Put).collect();
+            change(&tx, letters, &|_| {}, Some(OpenLetter::follows)).await?;
             // A signature is stored with (or before) the revisit referring to it.
-            let signatures = changes.signatures.iter().map(Change::Put);
-            let gone = changes.removed_signatures.iter().map(|id| Change::Remove(*id));
-            change::<Signature>(&tx, signatures.chain(gone).collect(), &|_| {}).await?;
-            let revisits = changes.revisits.iter().map(Change::Put);
-            let gone = changes.removed_revisits.iter().map(|id| Change::Remove(*id));
-            change::<Revisit>(&tx, revisits.chain(gone).collect(), &|_| {}).await?;
+            let signatures = saved.signatures.iter().map(Change::Put);
+            let gone = saved.removed_signatures.iter().map(|id| Change::Remove(*id));
+            change::<Signature>(&tx, signatures.chain(gone).collect(), &|_| {}, None).await?;
+            let revisits = saved.revisits.iter().map(Change::Put);
+            let gone = saved.removed_revisits.iter().map(|id| Change::Remove(*id));
+            change::<Revisit>(&tx, revisits.chain(gone).collect(), &|_| {}, Some(Revisit::follows)).await?;
             if let Some(row) = settings {
                 tx.store(META)?.put(&row, None).await?;
             }
             Ok(())
         })
-        .await
+        .await?;
+        Ok(changes)
     }
 
     /// What another tab's write stored, read back by the ids it names in
@@ -249,8 +258,8 @@ impl Database {
     ) -> Result<Revisit, RetentionError> {
         let stored = self.stored::<Revisit>(id).await?.ok_or(Refusal::NotFound)?;
         let changed = if archived { retention::archive(&stored, now) } else { retention::unarchive(&stored, now) }?;
-        self.commit(&Changes::revisit(changed.clone())).await?;
-        Ok(changed)
+        let saved = self.commit(&Changes::revisit(changed)).await?;
+        Ok(saved.revisits.into_iter().next().ok_or(Refusal::NotFound)?)
     }
 
     /// Deletes the revisit `id` with every signature captured for it, in one
@@ -273,8 +282,8 @@ impl Database {
                     .collect();
             // Deleting an absent signature is no error.
             signatures.extend(own.filter(|s| !signatures.contains(s)));
-            change::<Signature>(&tx, signatures.iter().map(|s| Change::Remove(*s)).collect(), &|_| {}).await?;
-            change::<Revisit>(&tx, vec![Change::Remove(id)], &|_| {}).await?;
+            change::<Signature>(&tx, signatures.iter().map(|s| Change::Remove(*s)).collect(), &|_| {}, None).await?;
+            change::<Revisit>(&tx, vec![Change::Remove(id)], &|_| {}, None).await?;
             *kept.borrow_mut() = signatures;
             Ok(())
         })
@@ -333,23 +342,29 @@ async fn read_ids<T: Stored>(tx: &rexie::Transaction, ids: &[Uuid]) -> Result<Ve
     Ok(found)
 }
 
-/// Adds or replaces `records` by id inside `tx`; `done` hears how many
-/// records each bucket written held of them.
+/// Adds or replaces `records` by id inside `tx`, as they are (a backup's
+/// records); `done` hears how many records each bucket written held of them.
 pub(super) async fn put_all<'r, T: Stored + Clone + 'r>(
     tx: &rexie::Transaction,
     records: impl IntoIterator<Item = &'r T>,
     done: &dyn Fn(usize),
 ) -> Result<(), StoreError> {
-    change(tx, records.into_iter().map(Change::Put).collect(), done).await
+    change(tx, records.into_iter().map(Change::Put).collect(), done, None).await
 }
 
+/// Whether a record may replace the stored one with its id (`None`: none
+/// is stored).
+type Follows<T> = fn(&T, Option<&T>) -> bool;
+
 /// Applies `changes` inside `tx`: each bucket touched is read, changed and
-/// written back (or deleted when it ends up empty). Only IndexedDB requests
-/// are awaited; the rest is synchronous.
+/// written back (or deleted when it ends up empty); with `follows`, a put
+/// whose stored record it may not replace fails the whole write as stale.
+/// Only IndexedDB requests are awaited; the rest is synchronous.
 pub(super) async fn change<T: Stored + Clone>(
     tx: &rexie::Transaction,
     changes: Vec<Change<'_, T>>,
     done: &dyn Fn(usize),
+    follows: Option<Follows<T>>,
 ) -> Result<(), StoreError> {
     if changes.is_empty() {
         return Ok(());
@@ -369,6 +384,15 @@ pub(super) async fn change<T: Stored + Clone>(
             Some(row) if !row.is_undefined() => bucket::decode::<T>(&row)?,
             _ => Vec::new(),
         };
+        if let Some(follows) = follows {
+            for c in &changes {
+                if let Change::Put(r) = c {
+                    if !follows(r, stored.iter().find(|s| s.id() == r.id())) {
+                        return Err(StoreError::Stale { store: T::STORE, id: r.id() });
+                    }
+                }
+            }
+        }
         let records = bucket::apply(stored, &changes);
         if records.is_empty() {
             store.delete(key).await?;

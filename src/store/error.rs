@@ -17,6 +17,11 @@ pub enum StoreError {
     Encode(String),
     #[error("the database was changed by a newer version of the app in another tab")]
     VersionChanged,
+    /// A save started from a version of a record that has since been
+    /// replaced (another tab, a merge or a restore): refused, not written
+    /// over the newer one.
+    #[error("the {store} record {id} was changed elsewhere since it was opened")]
+    Stale { store: &'static str, id: uuid::Uuid },
 }
 
 impl StoreError {
@@ -28,7 +33,7 @@ impl StoreError {
             | StoreError::Database(d)
             | StoreError::Encode(d) => d.clone(),
             StoreError::Corrupt { store, detail } => format!("{store}: {detail}"),
-            StoreError::VersionChanged => String::new(),
+            StoreError::VersionChanged | StoreError::Stale { .. } => String::new(),
         }
     }
 }

@@ -159,6 +159,7 @@ mod tests {
     /// The one place revisits are built here (fields may be added to `Revisit`).
     fn revisit(n: u128, due: &str) -> Revisit {
         Revisit {
+            revision: 0,
             id: id(n),
             case_id: None,
             customer_id: id(1),
@@ -215,6 +216,7 @@ mod tests {
         };
         assert_eq!(date_range(&data), Some(DateRange { first: d("2021-03-04"), last: d("2024-07-08") }));
         let letter = OpenLetter {
+            revision: 0,
             id: id(40),
             title: "致业主".into(),
             body: "说明".into(),

@@ -1062,6 +1062,7 @@ mod tests {
         let sent = done.iter().filter_map(|c| c.completed_on).max().unwrap() + chrono::Days::new(2);
         let at = sent.and_hms_opt(10, 0, 0).unwrap().and_utc();
         let letter = crate::model::OpenLetter {
+            revision: 0,
             id: Uuid::from_u128(0x1e77e7),
             title: "致业主的一封信".into(),
             body: "关于近期大家反映的问题……".into(),

@@ -123,6 +123,10 @@ pub struct Case {
     pub completed_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// How many times it was saved on a tablet: a save derived from an
+    /// older revision than the stored one is refused (see `Revised`).
+    #[serde(default, skip_serializing_if = "super::is_zero")]
+    pub revision: u32,
 }
 
 impl Case {
@@ -136,6 +140,7 @@ impl Case {
         now: DateTime<Utc>,
     ) -> Self {
         Case {
+            revision: 0,
             id,
             customer_id,
             kind,

@@ -32,6 +32,37 @@ macro_rules! record {
 record!(Customer => created_at, Case => created_at, Revisit => created_at, Staff => created_at,
     OpenLetter => created_at, Signature => captured_at);
 
+/// A record the office edits, counting its saves: an edit starts from the
+/// stored record and is saved as its next revision, so storage can refuse
+/// a save that started from a version someone else has since replaced
+/// (another tab, a merge, a restore) instead of silently overwriting it.
+/// Signatures are never edited, only replaced by a new one.
+pub trait Revised: Record {
+    fn revision(&self) -> u32;
+    fn set_revision(&mut self, revision: u32);
+
+    /// Whether saving `self` may replace `stored`: it was derived from
+    /// exactly that revision (nothing stored under its id is always fine).
+    fn follows(&self, stored: Option<&Self>) -> bool {
+        stored.is_none_or(|s| s.revision().checked_add(1) == Some(self.revision()))
+    }
+}
+
+macro_rules! revised {
+    ($($t:ty),*) => {$(
+        impl Revised for $t {
+            fn revision(&self) -> u32 {
+                self.revision
+            }
+            fn set_revision(&mut self, revision: u32) {
+                self.revision = revision;
+            }
+        }
+    )*};
+}
+
+revised!(Customer, Case, Revisit, Staff, OpenLetter);
+
 /// The records one write stored (added or replaced by id) and removed, by
 /// kind, and the settings when it replaced them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +126,32 @@ impl Changes {
 
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
+    }
+
+    /// The same write with each record at its next revision: what a save
+    /// stores (see [`Revised`]).
+    pub fn advanced(&self) -> Changes {
+        fn next<T: Revised + Clone>(records: &[T]) -> Vec<T> {
+            records
+                .iter()
+                .map(|r| {
+                    let mut r = r.clone();
+                    r.set_revision(r.revision().saturating_add(1));
+                    r
+                })
+                .collect()
+        }
+        Changes {
+            customers: next(&self.customers),
+            cases: next(&self.cases),
+            revisits: next(&self.revisits),
+            staff: next(&self.staff),
+            open_letters: next(&self.open_letters),
+            signatures: self.signatures.clone(),
+            removed_revisits: self.removed_revisits.clone(),
+            removed_signatures: self.removed_signatures.clone(),
+            settings: self.settings.clone(),
+        }
     }
 
     pub fn touched(&self) -> Touched {
@@ -189,6 +246,24 @@ mod tests {
 
     use super::*;
     use crate::sample::office;
+
+    #[test]
+    fn a_save_stores_the_next_revision_and_may_replace_only_the_one_it_came_from() {
+        let data = small_office();
+        let stored = data.cases[0].clone();
+        let edited = Case { description: "电梯异响（已复查）".into(), ..stored.clone() };
+        let saved = Changes::case(edited.clone()).advanced();
+        let next = &saved.cases[0];
+        assert_eq!(next.revision, stored.revision + 1);
+        assert!(next.follows(Some(&stored)), "derived from what is stored");
+        assert!(next.follows(None), "a new record");
+        // Another tab saved first: the stored one moved on, this save is stale.
+        let theirs = Changes::case(Case { description: "另一处修改".into(), ..stored.clone() }).advanced();
+        assert!(!next.follows(Some(&theirs.cases[0])));
+        // Signatures and removals are stored as they are.
+        assert_eq!(saved.removed_revisits, Vec::<Uuid>::new());
+        assert_eq!(Changes::default().advanced(), Changes::default());
+    }
 
     fn small_office() -> Dataset {
         let mut data = office(40, 120, 200, 7, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());

@@ -90,12 +90,17 @@ pub struct Customer {
     pub sales_class_since: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// How many times it was saved on a tablet: a save derived from an
+    /// older revision than the stored one is refused (see `Revised`).
+    #[serde(default, skip_serializing_if = "super::is_zero")]
+    pub revision: u32,
 }
 
 impl Customer {
     /// A household with only the essentials; the rest at their defaults.
     pub fn new(id: Uuid, name: String, phone: String, unit: Unit, now: DateTime<Utc>) -> Self {
         Customer {
+            revision: 0,
             id,
             name,
             phone,

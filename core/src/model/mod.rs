@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use case::{Case, CaseKind, Channel, Nature, Severity, Subject};
-pub use changes::{Changes, Record, Touched};
+pub use changes::{Changes, Record, Revised, Touched};
 pub use customer::{ContactPreference, Customer, SalesClass, Unit};
 pub use open_letter::{OpenLetter, Signature};
 pub use positions::Positions;
@@ -122,4 +122,10 @@ impl<'a> Index<'a> {
             revisits_by_case,
         }
     }
+}
+
+/// For `skip_serializing_if`: a record never saved on a tablet (from a
+/// backup of an older version) writes no revision, as before.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

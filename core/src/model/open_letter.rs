@@ -14,6 +14,10 @@ pub struct OpenLetter {
     pub case_ids: Vec<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// How many times it was saved on a tablet: a save derived from an
+    /// older revision than the stored one is refused (see `Revised`).
+    #[serde(default, skip_serializing_if = "super::is_zero")]
+    pub revision: u32,
 }
 
 /// A customer's signature captured on the tablet for a home visit (rule 5),

@@ -222,6 +222,10 @@ pub struct Revisit {
     pub archived_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// How many times it was saved on a tablet: a save derived from an
+    /// older revision than the stored one is refused (see `Revised`).
+    #[serde(default, skip_serializing_if = "super::is_zero")]
+    pub revision: u32,
 }
 
 /// Where a revisit stands: still to do, done with a result, or closed
@@ -294,6 +298,7 @@ mod tests {
     fn task(due: &str) -> Revisit {
         let now = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
         Revisit {
+            revision: 0,
             id: Uuid::from_u128(1),
             case_id: Some(Uuid::from_u128(2)),
             customer_id: Uuid::from_u128(3),

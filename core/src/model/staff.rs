@@ -48,6 +48,10 @@ pub struct Staff {
     pub active: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// How many times it was saved on a tablet: a save derived from an
+    /// older revision than the stored one is refused (see `Revised`).
+    #[serde(default, skip_serializing_if = "super::is_zero")]
+    pub revision: u32,
 }
 
 fn active_by_default() -> bool {

@@ -50,6 +50,7 @@ fn complaint(n: u128, severity: Severity, done: &str) -> Case {
 /// A round-1 task of case `c`, due on `due`, not yet done.
 fn task(rid: u128, c: &Case, due: &str) -> Revisit {
     Revisit {
+        revision: 0,
         id: id(rid),
         case_id: Some(c.id),
         customer_id: c.customer_id.unwrap_or(id(1001)),
@@ -91,6 +92,7 @@ fn done(rid: u128, c: &Case, round: u32, on: &str, s: Satisfaction) -> Revisit {
 
 fn letter(n: u128, sent: &str, cases: &[&Case]) -> OpenLetter {
     OpenLetter {
+        revision: 0,
         id: id(n),
         title: "致全体业主的一封信".into(),
         body: "关于电梯维修".into(),
@@ -554,6 +556,7 @@ fn statistics_a_staff_requested_revisit_comes_on_top_of_the_sample() {
     let c = Case { revisit_requested: true, ..case(1, CaseKind::Activity, "2026-11-02") };
     let other = case(2, CaseKind::Activity, "2026-11-03");
     let staff = Staff {
+        revision: 0,
         id: id(501),
         name: "王芳".into(),
         role: Role::CommunityCultureClerk,

@@ -202,6 +202,7 @@ mod tests {
     fn person(n: u128, role: Role, buildings: &[&str]) -> Staff {
         let t = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
         Staff {
+            revision: 0,
             id: Uuid::from_u128(n),
             name: format!("staff {n}"),
             role,

@@ -51,6 +51,7 @@ fn plans_alike(a: &Customer, b: &Customer) -> bool {
         sales_class_since,
         created_at,
         updated_at: _,
+        revision: _,
     } = a;
     *id == b.id
         && *unit == b.unit

@@ -100,7 +100,7 @@ impl CaseDraft {
         now: DateTime<Utc>,
     ) -> Result<Case, Vec<FieldError>> {
         let c = self.build(old.id, &Lookups::of(data), Who::Customer, today, now)?;
-        Ok(Case { created_at: old.created_at, revisit_requested: old.revisit_requested, ..c })
+        Ok(Case { created_at: old.created_at, revision: old.revision, revisit_requested: old.revisit_requested, ..c })
     }
 
     /// The cases the form records: for an activity, one per participating
@@ -391,6 +391,7 @@ mod tests {
             Customer::new(id(n), format!("客户{n}"), "13800000000".into(), unit, now())
         };
         let staff = Staff {
+            revision: 0,
             id: id(10),
             name: "李保安".into(),
             role: Role::PropertyAssistant,
@@ -618,7 +619,7 @@ mod tests {
     #[test]
     fn editing_keeps_identity_and_the_revisit_request() {
         let data = office();
-        let old = request_revisit(data.case(id(20)).unwrap(), now());
+        let old = Case { revision: 4, ..request_revisit(data.case(id(20)).unwrap(), now()) };
         assert!(old.revisit_requested);
         let later = now() + chrono::Duration::hours(2);
         let edited = CaseDraft { description: "夜间噪音".into(), ..CaseDraft::of(&old) }

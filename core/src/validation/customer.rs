@@ -121,7 +121,7 @@ impl CustomerDraft {
     /// `old` edited: same id and creation time.
     pub fn revise(&self, old: &Customer, today: NaiveDate, now: DateTime<Utc>) -> Result<Customer, Vec<FieldError>> {
         let c = self.build(old.id, Some(today), now)?;
-        Ok(Customer { created_at: old.created_at, ..c })
+        Ok(Customer { created_at: old.created_at, revision: old.revision, ..c })
     }
 
     fn build(&self, id: Uuid, today: Option<NaiveDate>, now: DateTime<Utc>) -> Result<Customer, Vec<FieldError>> {
@@ -330,6 +330,8 @@ mod tests {
         }
         .validate_on(Uuid::from_u128(9), d(TODAY), now())
         .unwrap();
+        // Saved four times already: the edit starts from that revision.
+        let old = Customer { revision: 4, ..old };
         let later = now() + chrono::Duration::days(1);
         let edited =
             CustomerDraft { name: "张三丰".into(), ..CustomerDraft::of(&old) }.revise(&old, d(TODAY), later).unwrap();

@@ -34,7 +34,7 @@ impl OpenLetterDraft {
         cases_answered(&case_ids, sent_on, |id| data.case(id), &mut errors);
         match sent_on {
             Some(sent_on) if errors.is_empty() => {
-                Ok(OpenLetter { id, title, body, sent_on, case_ids, created_at: now, updated_at: now })
+                Ok(OpenLetter { revision: 0, id, title, body, sent_on, case_ids, created_at: now, updated_at: now })
             }
             _ => Err(errors),
         }

@@ -50,13 +50,22 @@ impl StaffDraft {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Staff { id, name, role: self.role, buildings, active: self.active, created_at: now, updated_at: now })
+        Ok(Staff {
+            revision: 0,
+            id,
+            name,
+            role: self.role,
+            buildings,
+            active: self.active,
+            created_at: now,
+            updated_at: now,
+        })
     }
 
     /// `old` edited: same id and creation time.
     pub fn revise(&self, old: &Staff, now: DateTime<Utc>) -> Result<Staff, Vec<FieldError>> {
         let s = self.validate(old.id, now)?;
-        Ok(Staff { created_at: old.created_at, ..s })
+        Ok(Staff { created_at: old.created_at, revision: old.revision, ..s })
     }
 }
 
@@ -118,8 +127,10 @@ mod tests {
     fn staff_who_left_stay_on_record_inactive() {
         let old =
             StaffDraft { name: "李娜".into(), ..StaffDraft::default() }.validate(Uuid::from_u128(1), now()).unwrap();
+        let old = Staff { revision: 4, ..old };
         let later = now() + chrono::Duration::days(30);
         let left = StaffDraft { active: false, ..StaffDraft::of(&old) }.revise(&old, later).unwrap();
         assert_eq!((left.id, left.created_at, left.updated_at, left.active), (old.id, old.created_at, later, false));
+        assert_eq!(left.revision, 4, "the edit starts from the stored revision");
     }
 }

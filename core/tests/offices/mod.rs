@@ -372,6 +372,7 @@ pub fn revisit_record(
     created_at: DateTime<Utc>,
 ) -> Revisit {
     Revisit {
+        revision: 0,
         id,
         case_id,
         customer_id,
@@ -437,6 +438,7 @@ fn assemble(
         .map(|(i, s)| {
             let (created_at, updated_at) = stamps(i, s.jitter, s.edited);
             Staff {
+                revision: 0,
                 id: record_id(salt, 4, i),
                 name: s.name,
                 role: s.role,
@@ -572,6 +574,7 @@ fn assemble(
             answered.dedup_by_key(|c| c.id);
             let last = answered.iter().filter_map(|c| c.completed_on).max().unwrap();
             open_letters.push(OpenLetter {
+                revision: 0,
                 id: record_id(salt, 5, i),
                 title: s.title,
                 body: s.body,

@@ -34,6 +34,7 @@ pub fn customer(n: u128, building: &str) -> Customer {
 
 pub fn staff(n: u128, role: Role, buildings: &[&str]) -> Staff {
     Staff {
+        revision: 0,
         id: id(n),
         name: format!("员工{n}"),
         role,
@@ -239,6 +240,7 @@ pub fn random_world(seed: u64, n_cases: usize) -> Dataset {
     if n_cases > 3 && rng.chance(50) {
         let case_ids = (0..3).map(|_| id(10_000 + rng.below(n_cases as u64) as u128)).collect();
         open_letters.push(huifang_core::model::OpenLetter {
+            revision: 0,
             id: id(50_000),
             title: "关于电梯维修的公开信".into(),
             body: "…".into(),

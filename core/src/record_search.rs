@@ -8,16 +8,7 @@ use std::cmp::Reverse;
 use uuid::Uuid;
 
 use crate::calendar::YearMonth;
-use crate::model::{CaseKind, ClosureReason, Dataset, Positions, Revisit, Satisfaction};
-
-/// What a record followed up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KindFilter {
-    Any,
-    Case(CaseKind),
-    /// Recurring revisits that follow the customer (rule 16).
-    Cadence,
-}
+use crate::model::{ClosureReason, Dataset, KindFilter, Positions, Revisit, Satisfaction};
 
 /// How a record ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +46,7 @@ impl Default for RecordQuery {
     fn default() -> Self {
         RecordQuery {
             month: None,
-            kind: KindFilter::Any,
+            kind: KindFilter::All,
             staff: None,
             outcome: OutcomeFilter::Any,
             review: ReviewFilter::Any,
@@ -107,11 +98,7 @@ pub fn unreviewed(data: &Dataset) -> usize {
 }
 
 fn kind_matches(data: &Dataset, at: &Positions, r: &Revisit, kind: KindFilter) -> bool {
-    match kind {
-        KindFilter::Any => true,
-        KindFilter::Cadence => r.case_id.is_none(),
-        KindFilter::Case(k) => r.case_id.and_then(|id| at.case(data, id)).is_some_and(|c| c.kind == k),
-    }
+    kind.passes(r.case_id.is_some(), || r.case_id.and_then(|id| at.case(data, id)).map(|c| c.kind))
 }
 
 fn outcome_matches(r: &Revisit, outcome: OutcomeFilter) -> bool {
@@ -146,7 +133,7 @@ mod tests {
     use super::*;
     use chrono::{DateTime, NaiveDate, Utc};
 
-    use crate::model::{Case, Closure, Customer, Method, RaisedIssue, Review, RevisitResult, Unit};
+    use crate::model::{Case, CaseKind, Closure, Customer, Method, RaisedIssue, Review, RevisitResult, Unit};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

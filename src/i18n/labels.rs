@@ -1,12 +1,12 @@
 //! Names of the domain's enums, as staff read them (glossary wording).
 
 use huifang_core::model::{
-    AttemptOutcome, CaseKind, Channel, ClosureReason, ContactPreference, Method, Nature, Role, SalesClass,
+    AttemptOutcome, CaseKind, Channel, ClosureReason, ContactPreference, KindFilter, Method, Nature, Role, SalesClass,
     Satisfaction, Severity, Subject,
 };
 use huifang_core::policy::{Anchor, Exclusion, Span};
 
-use super::Lang;
+use super::{Lang, Msg};
 
 pub fn case_kind(lang: Lang, k: CaseKind) -> &'static str {
     lang.pick(match k {
@@ -159,5 +159,14 @@ fn plural(n: u32) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+/// A kind filter's choice: all, a case kind, or recurring revisits.
+pub fn kind_filter(lang: Lang, k: KindFilter) -> &'static str {
+    match k {
+        KindFilter::All => Msg::All.text(lang),
+        KindFilter::Case(k) => case_kind(lang, k),
+        KindFilter::Cadence => Msg::Cadence.text(lang),
     }
 }

@@ -166,3 +166,38 @@ impl Case {
         self.kind == CaseKind::Complaint && self.severity == Severity::Major
     }
 }
+
+/// What a revisit follows up, for narrowing lists of tasks and records:
+/// any, the cases of one kind, or the recurring revisits that follow the
+/// customer (rule 16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KindFilter {
+    All,
+    Case(CaseKind),
+    Cadence,
+}
+
+impl KindFilter {
+    /// Every choice, in the order the lists offer them.
+    pub const ALL: [KindFilter; 9] = [
+        KindFilter::All,
+        KindFilter::Case(CaseKind::Complaint),
+        KindFilter::Case(CaseKind::Repair),
+        KindFilter::Case(CaseKind::Activity),
+        KindFilter::Case(CaseKind::MoveIn),
+        KindFilter::Case(CaseKind::Emergency),
+        KindFilter::Case(CaseKind::HolidayVisit),
+        KindFilter::Case(CaseKind::Signing),
+        KindFilter::Cadence,
+    ];
+
+    /// Whether a revisit of a case of `kind` (`None`: no case, a cadence
+    /// revisit) passes. `kind` is asked for only when it matters.
+    pub fn passes(self, case: bool, kind: impl FnOnce() -> Option<CaseKind>) -> bool {
+        match self {
+            KindFilter::All => true,
+            KindFilter::Cadence => !case,
+            KindFilter::Case(k) => case && kind() == Some(k),
+        }
+    }
+}

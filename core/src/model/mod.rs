@@ -12,7 +12,7 @@ mod staff;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use case::{Case, CaseKind, Channel, Nature, Severity, Subject};
+pub use case::{Case, CaseKind, Channel, KindFilter, Nature, Severity, Subject};
 pub use changes::{Changes, Record, Revised, Touched};
 pub use customer::{ContactPreference, Customer, SalesClass, Unit};
 pub use open_letter::{OpenLetter, Signature};

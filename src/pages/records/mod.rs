@@ -6,35 +6,15 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use huifang_core::model::{CaseKind, ClosureReason, Dataset, Positions, Revisit, Satisfaction};
-use huifang_core::record_search::{self, closed_as, done_by, KindFilter, OutcomeFilter, RecordQuery, ReviewFilter};
+use huifang_core::model::{CaseKind, ClosureReason, Dataset, KindFilter, Positions, Revisit, Satisfaction};
+use huifang_core::record_search::{self, closed_as, done_by, OutcomeFilter, RecordQuery, ReviewFilter};
 use huifang_core::YearMonth;
 
 use crate::clock;
 use crate::components::{digest, first_page_on, page_range, Choice, Loaded, Pager, SearchBox, StaffSelect, TableHead};
-use crate::i18n::{case_kind, closure_reason, satisfaction, tr, use_i18n, Lang, Msg};
+use crate::i18n::{case_kind, closure_reason, kind_filter, satisfaction, tr, use_i18n, Lang, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
-
-const KINDS: [KindFilter; 9] = [
-    KindFilter::Any,
-    KindFilter::Case(CaseKind::Complaint),
-    KindFilter::Case(CaseKind::Repair),
-    KindFilter::Case(CaseKind::Activity),
-    KindFilter::Case(CaseKind::MoveIn),
-    KindFilter::Case(CaseKind::Emergency),
-    KindFilter::Case(CaseKind::HolidayVisit),
-    KindFilter::Case(CaseKind::Signing),
-    KindFilter::Cadence,
-];
-
-fn kind_label(lang: Lang, k: KindFilter) -> &'static str {
-    match k {
-        KindFilter::Any => Msg::All.text(lang),
-        KindFilter::Case(k) => case_kind(lang, k),
-        KindFilter::Cadence => Msg::Cadence.text(lang),
-    }
-}
 
 const OUTCOMES: [OutcomeFilter; 5] = [
     OutcomeFilter::Any,
@@ -123,7 +103,7 @@ pub fn RecordsPage() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let month = RwSignal::new(YearMonth::of(clock::today()).to_string());
-    let kind = RwSignal::new(KindFilter::Any);
+    let kind = RwSignal::new(KindFilter::All);
     let staff = RwSignal::new(None::<Uuid>);
     let outcome = RwSignal::new(OutcomeFilter::Any);
     let review = RwSignal::new(ReviewFilter::Any);
@@ -174,7 +154,7 @@ pub fn RecordsPage() -> impl IntoView {
                     <label for="records-month">{tr(Msg::Month)}</label>
                     <input id="records-month" type="month" bind:value=month />
                     <label for="records-kind">{tr(Msg::Kind)}</label>
-                    <Choice id="records-kind" options=&KINDS value=kind label=kind_label />
+                    <Choice id="records-kind" options=&KindFilter::ALL value=kind label=kind_filter />
                     <label for="records-staff">{tr(Msg::DoneBy)}</label>
                     <StaffSelect id="records-staff" staff=staff_list.clone() value=staff />
                     <label for="records-outcome">{tr(Msg::Outcome)}</label>

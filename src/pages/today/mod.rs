@@ -1,47 +1,18 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use huifang_core::model::{CaseKind, Dataset, Positions};
+use huifang_core::model::{CaseKind, Dataset, KindFilter, Positions};
 use huifang_core::scheduler::{PlannedRevisit, TaskKey, Urgency};
 
 use crate::clock;
 use crate::components::{digest, first_page_on, page_range, Choice, Pager, TableHead};
-use crate::i18n::{case_kind, method, plan_warning, reason, role, tr, urgency, use_i18n, Lang, Msg};
+use crate::i18n::{case_kind, kind_filter, method, plan_warning, reason, role, tr, urgency, use_i18n, Msg};
 use crate::navigation::Page;
 use crate::state::{use_app, Records};
 
 mod close_overdue;
 
 use close_overdue::CloseOverdue;
-
-/// Which tasks the list shows, by what they follow up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum KindFilter {
-    All,
-    Case(CaseKind),
-    /// Recurring revisits that follow the customer (rule 16).
-    Cadence,
-}
-
-const KIND_FILTER: [KindFilter; 9] = [
-    KindFilter::All,
-    KindFilter::Case(CaseKind::Complaint),
-    KindFilter::Case(CaseKind::Repair),
-    KindFilter::Case(CaseKind::Activity),
-    KindFilter::Case(CaseKind::MoveIn),
-    KindFilter::Case(CaseKind::Emergency),
-    KindFilter::Case(CaseKind::HolidayVisit),
-    KindFilter::Case(CaseKind::Signing),
-    KindFilter::Cadence,
-];
-
-fn kind_label(lang: Lang, k: KindFilter) -> &'static str {
-    match k {
-        KindFilter::All => Msg::All.text(lang),
-        KindFilter::Case(k) => case_kind(lang, k),
-        KindFilter::Cadence => Msg::Cadence.text(lang),
-    }
-}
 
 /// Whose tasks the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,11 +37,7 @@ impl Filter {
             Assignee::Nobody => p.assignee.is_none(),
             Assignee::Staff(id) => p.assignee == Some(id),
         };
-        let of = match self.kind {
-            KindFilter::All => true,
-            KindFilter::Cadence => p.case_id.is_none(),
-            KindFilter::Case(k) => p.case_id.and_then(|id| at.case(data, id)).is_some_and(|c| c.kind == k),
-        };
+        let of = self.kind.passes(p.case_id.is_some(), || p.case_id.and_then(|id| at.case(data, id)).map(|c| c.kind));
         by && of && (!self.overdue_only || matches!(p.urgency, Urgency::Overdue { .. }))
     }
 }
@@ -195,7 +162,7 @@ pub fn TodayPage() -> impl IntoView {
                             }}
                         </select>
                         <label for="today-kind">{tr(Msg::Kind)}</label>
-                        <Choice id="today-kind" options=&KIND_FILTER value=kind label=kind_label />
+                        <Choice id="today-kind" options=&KindFilter::ALL value=kind label=kind_filter />
                         <label class="check">
                             <input type="checkbox" id="today-overdue" bind:checked=overdue_only />
                             {tr(Msg::OverdueOnly)}

@@ -201,3 +201,18 @@ impl KindFilter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_filter_passes_its_kind_and_cadence_passes_revisits_without_a_case() {
+        let repair = || Some(CaseKind::Repair);
+        assert!(KindFilter::All.passes(true, repair) && KindFilter::All.passes(false, || None));
+        assert!(KindFilter::Case(CaseKind::Repair).passes(true, repair));
+        assert!(!KindFilter::Case(CaseKind::Complaint).passes(true, repair));
+        assert!(!KindFilter::Case(CaseKind::Repair).passes(false, || None), "a cadence revisit has no case");
+        assert!(KindFilter::Cadence.passes(false, || None) && !KindFilter::Cadence.passes(true, repair));
+    }
+}

@@ -111,6 +111,9 @@ pub enum Problem {
     },
     /// Rule 10: a case cannot be linked as a duplicate of itself.
     SameCase,
+    /// The case was revisited: its handling can't be undone or dated
+    /// after its first visit.
+    AlreadyRevisited,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

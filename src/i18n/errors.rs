@@ -67,6 +67,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::BeforeReceived) => "cannot be before the day it was received".into(),
         (Lang::Zh, Problem::BeforeCompleted) => "不能早于处理完成日期".into(),
         (Lang::En, Problem::BeforeCompleted) => "cannot be before handling was completed".into(),
+        (Lang::Zh, Problem::AlreadyRevisited) => "已有回访记录，不能清空，也不能晚于首次回访日期".into(),
+        (Lang::En, Problem::AlreadyRevisited) => {
+            "the case was revisited: it can't be cleared or set after the first visit".into()
+        }
         (Lang::Zh, Problem::NotCompleted) => "尚未处理完成，不能回访".into(),
         (Lang::En, Problem::NotCompleted) => "is not handled yet, so it cannot be revisited".into(),
         (Lang::Zh, Problem::NotFound) => "不存在".into(),

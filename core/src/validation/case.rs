@@ -100,6 +100,7 @@ impl CaseDraft {
         now: DateTime<Utc>,
     ) -> Result<Case, Vec<FieldError>> {
         let c = self.build(old.id, &Lookups::of(data), Who::Customer, today, now)?;
+        keeps_its_revisits(&c, data).map_err(|e| vec![e])?;
         Ok(Case { created_at: old.created_at, revision: old.revision, revisit_requested: old.revisit_requested, ..c })
     }
 
@@ -366,6 +367,20 @@ pub fn check_case(c: &Case) -> Vec<FieldError> {
     errors
 }
 
+/// A case already revisited stays handled, on or before its first visit:
+/// the same rule a backup's revisits are checked by (`check_revisit`), so
+/// no edit leaves records that would not import again.
+fn keeps_its_revisits(case: &Case, data: &Dataset) -> Result<(), FieldError> {
+    let mine = data.revisits.iter().filter(|r| r.case_id == Some(case.id));
+    let Some(first_visit) = mine.filter_map(|r| r.result.as_ref()).map(|r| r.visited_on).min() else {
+        return Ok(());
+    };
+    match case.completed_on {
+        Some(done) if done <= first_visit => Ok(()),
+        _ => Err(FieldError::new(Field::CompletedOn, Problem::AlreadyRevisited)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,6 +643,57 @@ mod tests {
         assert_eq!((edited.id, edited.created_at, edited.updated_at), (old.id, old.created_at, later));
         assert!(edited.revisit_requested);
         assert_eq!(Case { description: old.description.clone(), updated_at: old.updated_at, ..edited }, old);
+    }
+
+    #[test]
+    fn a_revisited_case_stays_handled_on_or_before_its_first_visit() {
+        let mut data = office();
+        let old = Case { completed_on: Some(d("2026-11-10")), ..data.case(id(20)).unwrap().clone() };
+        data.cases[0] = old.clone();
+        let result = crate::model::RevisitResult {
+            method: crate::model::Method::Phone,
+            visited_on: d("2026-11-12"),
+            at: None,
+            staff_id: None,
+            content: "已回访".into(),
+            satisfaction: crate::model::Satisfaction::Satisfied,
+            issues: Vec::new(),
+            reply_by: None,
+            signature_id: None,
+            escalate: false,
+        };
+        let task = crate::scheduler::PlannedRevisit {
+            key: crate::scheduler::TaskKey::Case { case_id: old.id, round: 1, escalation: false },
+            case_id: Some(old.id),
+            customer_id: id(1),
+            round: 1,
+            escalation: false,
+            cadence: None,
+            parent_id: None,
+            record_id: None,
+            opens_on: d("2026-11-10"),
+            due_on: d("2026-11-13"),
+            urgency: crate::scheduler::Urgency::DueToday,
+            role: Role::PropertyAssistant,
+            assignee: None,
+            methods: vec![crate::model::Method::Phone],
+            attempts: 0,
+            reasons: Vec::new(),
+        };
+        let started = crate::contact::start(&task, id(30), now());
+        data.revisits.push(crate::contact::complete(&started, result, now()).unwrap());
+        let edit = |completed_on: &str| {
+            CaseDraft { completed_on: completed_on.into(), ..CaseDraft::of(&old) }.revise(&old, &data, today(), now())
+        };
+        let refused = Err(vec![err(Field::CompletedOn, Problem::AlreadyRevisited)]);
+        assert_eq!(edit(""), refused, "reopened, its revisit would no longer import");
+        assert_eq!(edit("2026-11-13"), refused, "handled after it was revisited");
+        assert!(edit("2026-11-12").is_ok() && edit("2026-11-11").is_ok());
+        // A case not yet revisited may still be reopened.
+        let other = data.case(id(21)).unwrap().clone();
+        assert!(CaseDraft { completed_on: String::new(), ..CaseDraft::of(&other) }
+            .revise(&other, &data, today(), now())
+            .is_ok());
     }
 
     #[test]

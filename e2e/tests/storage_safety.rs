@@ -14,19 +14,6 @@ use std::time::Duration;
 use harness::Browser;
 use serde_json::json;
 
-async fn add_customer(b: &Browser, name: &str, room: &str, moved_in: Option<&str>) {
-    b.click("#nav-customers").await;
-    b.type_into("#customer-name", name).await;
-    b.type_into("#customer-phone", "138 0000 1111").await;
-    b.type_into("#customer-building", "3").await;
-    b.type_into("#customer-entrance", "2").await;
-    b.type_into("#customer-room", room).await;
-    if let Some(day) = moved_in {
-        b.set_value("#customer-moved-in", day).await;
-    }
-    b.click("#save-customer").await;
-}
-
 async fn counts(b: &Browser) -> String {
     b.click("#nav-data").await;
     b.wait_text("#data-counts", "客户").await
@@ -37,9 +24,9 @@ async fn a_full_disk_refuses_the_save_clearly_and_loses_nothing() {
     let b = Browser::start().await;
     let today = chrono::Local::now().date_naive().to_string();
     b.open("#/customers").await;
-    add_customer(&b, "王美丽", "1201", Some(&today)).await;
+    b.add_customer("王美丽", "1201", Some(&today)).await;
     b.wait_text("#notice", "客户已保存").await;
-    add_customer(&b, "李建国", "1202", None).await;
+    b.add_customer("李建国", "1202", None).await;
     b.wait_text("#notice", "客户已保存").await;
     let before = counts(&b).await;
     assert!(before.contains("客户 2 户") && before.contains("事项 1 件"), "{before}");
@@ -54,7 +41,7 @@ async fn a_full_disk_refuses_the_save_clearly_and_loses_nothing() {
 
     // A customer with a move-in date is saved with its move-in case (rule 4),
     // in one transaction: it fails whole.
-    add_customer(&b, "张三", "1203", Some(&today)).await;
+    b.add_customer("张三", "1203", Some(&today)).await;
     let notice = b.wait_text("#notice", "设备存储空间已满").await;
     assert!(notice.contains("本次操作未保存") && notice.contains("原有数据完好"), "{notice}");
     assert!(notice.contains("导出备份") && notice.contains("释放空间"), "says what to do: {notice}");
@@ -68,7 +55,7 @@ async fn a_full_disk_refuses_the_save_clearly_and_loses_nothing() {
     assert_eq!(counts(&b).await, before);
 
     // And the office can carry on: the same save now goes through.
-    add_customer(&b, "张三", "1203", Some(&today)).await;
+    b.add_customer("张三", "1203", Some(&today)).await;
     b.wait_text("#notice", "客户已保存").await;
     let after = counts(&b).await;
     assert!(after.contains("客户 3 户") && after.contains("事项 2 件"), "{after}");
@@ -84,7 +71,7 @@ async fn a_vanished_database_is_noticed_and_a_restore_offered() {
     b.wait_text("#today-empty", "暂无待回访事项").await;
     assert_eq!(b.count("#restore-banner").await, 0);
 
-    add_customer(&b, "王美丽", "1201", None).await;
+    b.add_customer("王美丽", "1201", None).await;
     b.wait_text("#notice", "客户已保存").await;
 
     // The database is deleted behind the app's back (as "clear site data" does).
@@ -140,7 +127,7 @@ async fn the_data_page_shows_persistence_usage_and_the_age_of_the_last_backup() 
     b.wait_text("#storage-persistence", "设备空间不足时，浏览器可能自动清除").await;
 
     // A record, then a backup: "today".
-    add_customer(&b, "王美丽", "1201", None).await;
+    b.add_customer("王美丽", "1201", None).await;
     b.wait_text("#notice", "客户已保存").await;
     b.click("#nav-data").await;
     b.click("#export").await;

@@ -3,8 +3,7 @@
 //! outcome, review (rule 6) and a search text. Pure: the screen passes the
 //! records and their lookups in.
 
-use std::cmp::Reverse;
-
+use chrono::Datelike;
 use uuid::Uuid;
 
 use crate::calendar::YearMonth;
@@ -71,25 +70,38 @@ pub fn closed_as(r: &Revisit) -> Option<ClosureReason> {
     r.result.is_none().then(|| r.closure.as_ref().map(|c| c.reason)).flatten()
 }
 
-/// The finished records the query matches, newest first (by the day they
-/// ended, then when they were entered; the id settles ties).
+/// The finished records the query matches, newest first: by the day they
+/// ended, then when they were entered; entry order settles ties.
 pub fn find<'d>(data: &'d Dataset, at: &Positions, q: &RecordQuery) -> Vec<&'d Revisit> {
     let needle = q.text.trim().to_lowercase();
-    let mut found: Vec<&Revisit> = data
+    let mut found: Vec<u128> = data
         .revisits
         .iter()
-        .filter(|r| {
-            let Some(ended) = r.finished_on() else { return false };
-            q.month.is_none_or(|m| YearMonth::of(ended) == m)
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let ended = r.finished_on()?;
+            let passes = q.month.is_none_or(|m| YearMonth::of(ended) == m)
                 && kind_matches(data, at, r, q.kind)
                 && q.staff.is_none_or(|s| done_by(r) == Some(s))
                 && outcome_matches(r, q.outcome)
                 && review_matches(r, q.review)
-                && (needle.is_empty() || text_matches(data, at, r, &needle))
+                && (needle.is_empty() || text_matches(data, at, r, &needle));
+            passes.then(|| newest_first(ended, r, i))
         })
         .collect();
-    found.sort_by_key(|r| (Reverse(r.finished_on()), Reverse(r.created_at), r.id));
-    found
+    // Plain integers: sorted by the code the scheduler's sort already
+    // brings into the bundle, not a sort built for this list alone.
+    found.sort_unstable();
+    found.into_iter().map(|k| &data.revisits[(k & u128::from(u32::MAX)) as usize]).collect()
+}
+
+/// A record's place in the list as one integer, smallest first: the day it
+/// ended and when it was entered, both reversed, then its position `i`.
+fn newest_first(ended: chrono::NaiveDate, r: &Revisit, i: usize) -> u128 {
+    const MILLIS: i64 = (1 << 48) - 1;
+    let day = u32::MAX - u32::try_from(ended.num_days_from_ce()).unwrap_or(0);
+    let entered = (MILLIS - r.created_at.timestamp_millis().clamp(0, MILLIS)) as u128;
+    (u128::from(day) << 80) | (entered << 32) | (i as u128 & u128::from(u32::MAX))
 }
 
 /// How many finished records await the supervisor's review (rule 6).

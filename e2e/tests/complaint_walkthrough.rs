@@ -233,6 +233,9 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.find("#import-file").await.send_keys(&file.display().to_string()).await.expect("choose file");
     b.wait_text("#merge-conflicts", "保留较新的本机版本").await;
     b.wait_text("#restore-preview", "替换 1").await;
+    // Replacing would undo that newer work: the restore is refused, the merge offered.
+    b.wait_text("#restore-refused", "会删除或覆盖本机 1 条须保留的记录").await;
+    assert!(b.find("#import-confirm").await.attr("disabled").await.expect("attr").is_some(), "restore refused");
     b.snap("7-merge-preview").await;
     b.click("#import-merge").await;
     b.wait_text("#notice", "备份已合并").await;

@@ -10,13 +10,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use huifang_core::backup::merge::{self, Merge, MergeError};
-use huifang_core::backup::{self, encrypted, Backup, BackupError};
+use huifang_core::backup::{self, encrypted, preview, Backup, BackupError};
 use huifang_core::Dataset;
 
 use super::import_preview::{ImportPreview, ImportSummary};
 use super::PassphrasePrompt;
 
-use crate::i18n::{backup_error, import, tr, use_i18n, Lang, Msg};
+use crate::i18n::{backup_error, import, store_error, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
 use crate::store::Progress;
 use crate::{clock, crypto, event_loop, files};
@@ -171,6 +171,22 @@ pub fn BackupImport() -> impl IntoView {
         // Taken, not cloned: the backup may be very large.
         let Some(c) = checked.try_update_value(Option::take).flatten() else { return };
         drop(c.merge);
+        // Saved since the preview (here or in another tab): checked again,
+        // so a restore never deletes what was saved meanwhile.
+        if app.writes_seen() != c.seen {
+            let today = clock::today();
+            let losses = app.with_stored_data(|local| preview::restore_preview(local, &c.backup.data, today)).await;
+            let refused = match losses {
+                Ok(p) => {
+                    (p.protected_losses() > 0).then(|| import::restore_refused(i18n.current(), p.protected_losses()))
+                }
+                Err(e) => Some(store_error(i18n.current(), &e)),
+            };
+            if let Some(why) = refused {
+                forget();
+                return app.failed(why);
+            }
+        }
         // After a restore the database holds exactly the file's records:
         // they are shown as they are, not read back (shared with the write,
         // which lets go of them when it ends).

@@ -50,9 +50,9 @@ impl ImportSummary {
         }
     }
 
-    /// A restore would delete revisit records still kept by rule 17.
+    /// A restore would lose records it must keep (see `protected_losses`).
     pub fn restore_refused(&self) -> bool {
-        self.restore.removed_within_retention > 0
+        self.restore.protected_losses() > 0
     }
 }
 
@@ -69,7 +69,7 @@ pub fn ImportPreview(summary: ImportSummary) -> impl IntoView {
         Entity::ALL.iter().filter_map(|&e| import::restore_change(lang, e, restore.change_of(e))).collect::<Vec<_>>()
     };
     let restore_settings = s.restore.settings_differ;
-    let removed_young = s.restore.removed_within_retention;
+    let removed_young = s.restore.protected_losses();
     view! {
         <p>{tr(Msg::ImportChecked)}</p>
         <p id="import-preview">{move || import::counts(i18n.lang(), &counts)}</p>

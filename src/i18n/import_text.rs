@@ -141,15 +141,15 @@ pub fn more_conflicts(lang: Lang, n: usize) -> String {
     }
 }
 
-/// Why a restore is refused: it would delete revisit records younger than
-/// 3 years (rule 17).
+/// Why a restore is refused: it would delete or overwrite records it must
+/// keep (rule 17's revisit records and signatures, newer work on this tablet).
 pub fn restore_refused(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!(
-            "不能用此备份替换：本机有 {n} 条未满 3 年的回访记录不在文件中，替换会删除它们（回访记录须保存至少 3 年）。请改用“合并”。"
+            "不能替换：会删除或覆盖本机 {n} 条须保留的记录（未满 3 年的回访记录、签名，或比文件更新的记录）。请改用“合并”。"
         ),
         Lang::En => format!(
-            "This backup can't replace the data here: {n} revisit records younger than 3 years are not in the file, and replacing would delete them (records are kept at least 3 years). Merge instead."
+            "Can't replace: it would delete or overwrite {n} records that must be kept (revisit records under 3 years old, signatures, or records newer here than in the file). Merge instead."
         ),
     }
 }

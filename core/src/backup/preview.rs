@@ -59,6 +59,9 @@ pub struct Change {
     pub added: usize,
     /// In both with different content: the file's version replaces this tablet's.
     pub replaced: usize,
+    /// Of those replaced, this tablet's version is the newer one: the
+    /// restore would undo work done since the file was written.
+    pub replaced_newer: usize,
     pub unchanged: usize,
     /// On this tablet only: deleted by the restore.
     pub removed: usize,
@@ -71,7 +74,8 @@ pub struct RestorePreview {
     pub changes: [(Entity, Change); 6],
     /// The file's settings differ from this tablet's (a restore takes the file's).
     pub settings_differ: bool,
-    /// Removed revisit records younger than the 3 years rule 17 keeps them.
+    /// Removed revisit records younger than the 3 years rule 17 keeps them,
+    /// and removed signatures of such records (their evidence, rule 5).
     pub removed_within_retention: usize,
 }
 
@@ -83,6 +87,13 @@ impl RestorePreview {
     /// Some record of this tablet would be deleted or overwritten.
     pub fn loses_local_records(&self) -> bool {
         self.changes.iter().any(|(_, c)| c.removed > 0 || c.replaced > 0)
+    }
+
+    /// The records a restore must not lose: revisit records and signatures
+    /// rule 17 still keeps, and any record this tablet holds in a newer
+    /// version than the file. Such a file can still be merged.
+    pub fn protected_losses(&self) -> usize {
+        self.removed_within_retention + self.changes.iter().map(|(_, c)| c.replaced_newer).sum::<usize>()
     }
 }
 
@@ -98,7 +109,8 @@ fn change<T: Record>(local: &Dataset, incoming: &Dataset) -> (Entity, Change) {
                 if i == l {
                     c.unchanged += 1
                 } else {
-                    c.replaced += 1
+                    c.replaced += 1;
+                    c.replaced_newer += usize::from(l.changed() > i.changed());
                 }
             }
         }
@@ -124,8 +136,18 @@ pub fn restore_preview(local: &Dataset, incoming: &Dataset, today: NaiveDate) ->
             .revisits
             .iter()
             .filter(|r| !kept.contains(&r.id) && retention::check_delete(r, today).is_err())
-            .count(),
+            .count()
+            + removed_protected_signatures(local, incoming, today),
     }
+}
+
+/// This tablet's signatures a restore would delete whose revisit record
+/// rule 17 still keeps (the file may keep the record but not its signature).
+fn removed_protected_signatures(local: &Dataset, incoming: &Dataset, today: NaiveDate) -> usize {
+    let theirs: crate::id_map::IdSet<Uuid> = incoming.signatures.iter().map(|s| s.id).collect();
+    let young: crate::id_map::IdSet<Uuid> =
+        local.revisits.iter().filter(|r| retention::check_delete(r, today).is_err()).map(|r| r.id).collect();
+    local.signatures.iter().filter(|s| !theirs.contains(&s.id) && young.contains(&s.revisit_id)).count()
 }
 
 #[cfg(test)]
@@ -246,7 +268,11 @@ mod tests {
         let renamed = Customer { name: "改名".into(), ..customer(2) };
         let file = Dataset { customers: vec![customer(1), renamed, customer(4), customer(5)], ..Dataset::default() };
         let p = restore_preview(&local, &file, d("2026-11-23"));
-        assert_eq!(p.change_of(Entity::Customers), Change { added: 2, replaced: 1, unchanged: 1, removed: 1 });
+        assert_eq!(
+            p.change_of(Entity::Customers),
+            Change { added: 2, replaced: 1, replaced_newer: 0, unchanged: 1, removed: 1 }
+        );
+        assert_eq!(p.protected_losses(), 0, "the file's version is as new as this tablet's");
         assert_eq!(p.change_of(Entity::Cases), Change::default());
         assert!(p.loses_local_records() && !p.settings_differ);
         let same = restore_preview(&local, &local, d("2026-11-23"));
@@ -281,6 +307,47 @@ mod tests {
         assert_eq!(p.change_of(Entity::Revisits), Change { removed: 2, unchanged: 1, ..Change::default() });
         assert_eq!(p.removed_within_retention, 1);
         assert_eq!(restore_preview(&local, &file, d("2027-06-01")).removed_within_retention, 0);
+    }
+
+    #[test]
+    fn a_restore_must_not_undo_newer_work_or_drop_a_kept_records_signature() {
+        // This tablet recorded the visit, with its signature, after the file was written.
+        let started = revisit(30, "2026-11-20");
+        let visited = Revisit {
+            result: Some(crate::model::RevisitResult {
+                method: crate::model::Method::HomeVisit,
+                visited_on: d("2026-11-21"),
+                at: None,
+                staff_id: None,
+                content: "上门回访".into(),
+                satisfaction: crate::model::Satisfaction::Satisfied,
+                issues: Vec::new(),
+                reply_by: None,
+                signature_id: Some(id(50)),
+                escalate: false,
+            }),
+            updated_at: now() + chrono::Duration::hours(1),
+            ..started.clone()
+        };
+        let signature = Signature {
+            id: id(50),
+            revisit_id: visited.id,
+            png: "data:image/png;base64,AA".into(),
+            captured_at: now(),
+        };
+        let local = Dataset {
+            customers: vec![customer(1)],
+            revisits: vec![visited],
+            signatures: vec![signature],
+            ..Dataset::default()
+        };
+        let file = Dataset { customers: vec![customer(1)], revisits: vec![started], ..Dataset::default() };
+        let p = restore_preview(&local, &file, d("2026-11-23"));
+        assert_eq!(p.change_of(Entity::Revisits).replaced_newer, 1, "the visit would be undone");
+        assert_eq!(p.removed_within_retention, 1, "the kept record's signature would go");
+        assert_eq!(p.protected_losses(), 2);
+        // The other way round, the file holds the newer work: nothing protected is lost.
+        assert_eq!(restore_preview(&file, &local, d("2026-11-23")).protected_losses(), 0);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use huifang_core::backup::{self, encrypted, preview, Backup, BackupError};
 use huifang_core::Dataset;
 
 use super::import_preview::{ImportPreview, ImportSummary};
-use super::PassphrasePrompt;
+use super::{close_dialog, show_dialog, PassphrasePrompt};
 
 use crate::i18n::{backup_error, import, store_error, tr, use_i18n, Lang, Msg};
 use crate::state::use_app;
@@ -78,9 +78,7 @@ pub fn BackupImport() -> impl IntoView {
         checked.set_value(None);
         summary.set(None);
         progress.set(None);
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
+        close_dialog(dialog);
     };
 
     // An encrypted file waits here, unread, for its passphrase.
@@ -125,9 +123,7 @@ pub fn BackupImport() -> impl IntoView {
         summary.set(Some(preview));
         checked.set_value(Some(Checked { backup: b, merge, seen }));
         app.notice.set(None);
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
+        show_dialog(dialog);
     };
 
     let choose = Action::new_local(move |file: &web_sys::File| {
@@ -176,10 +172,9 @@ pub fn BackupImport() -> impl IntoView {
         if app.writes_seen() != c.seen {
             let today = clock::today();
             let losses = app.with_stored_data(|local| preview::restore_preview(local, &c.backup.data, today)).await;
-            let refused = match losses {
-                Ok(p) => {
-                    (p.protected_losses() > 0).then(|| import::restore_refused(i18n.current(), p.protected_losses()))
-                }
+            let refused = match losses.map(|p| p.protected_losses()) {
+                Ok(0) => None,
+                Ok(n) => Some(import::restore_refused(i18n.current(), n)),
                 Err(e) => Some(store_error(i18n.current(), &e)),
             };
             if let Some(why) = refused {

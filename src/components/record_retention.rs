@@ -5,6 +5,7 @@ use huifang_core::model::{Changes, Revisit};
 use huifang_core::retention::Refusal;
 
 use crate::clock;
+use crate::components::{close_dialog, show_dialog};
 use crate::i18n::{tr, use_i18n, Lang, Msg};
 use crate::navigation::Page;
 use crate::state::use_app;
@@ -86,9 +87,7 @@ pub fn RecordRetention(rev: Revisit, refusal: Option<Refusal>) -> impl IntoView 
                     disabled=move || !deletable || busy()
                     title=move || reason.map(|r| r.get()).unwrap_or_default()
                     on:click=move |_| {
-                        if let Some(d) = dialog.get_untracked() {
-                            let _ = d.show_modal();
-                        }
+                        show_dialog(dialog);
                     }
                 >
                     {tr(Msg::DeleteRecord)}
@@ -98,7 +97,7 @@ pub fn RecordRetention(rev: Revisit, refusal: Option<Refusal>) -> impl IntoView 
             <dialog node_ref=dialog id="delete-record-dialog">
                 <p>{tr(Msg::DeleteRecordConfirm)}</p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get_untracked() { d.close(); } }>
+                    <button type="button" on:click=move |_| close_dialog(dialog)>
                         {tr(Msg::Cancel)}
                     </button>
                     <button
@@ -106,9 +105,7 @@ pub fn RecordRetention(rev: Revisit, refusal: Option<Refusal>) -> impl IntoView 
                         id="delete-record-confirm"
                         class="danger"
                         on:click=move |_| {
-                            if let Some(d) = dialog.get_untracked() {
-                                d.close();
-                            }
+                            close_dialog(dialog);
                             delete.dispatch(());
                         }
                     >

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use huifang_core::model::{Case, Changes, Customer, Dataset, OpenLetter, Revised, Revisit, Signature, Staff, Touched};
+use huifang_core::model::{Changes, Dataset, Revised, Revisit, Signature, Touched};
 use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
@@ -105,12 +105,10 @@ impl Database {
         }
         let saved = &changes;
         self.write(&stores, |tx| async move {
-            let (customers, cases) = (&saved.customers, &saved.cases);
-            change(&tx, customers.iter().map(Change::Put).collect(), &|_| {}, Some(Customer::follows)).await?;
-            change(&tx, cases.iter().map(Change::Put).collect(), &|_| {}, Some(Case::follows)).await?;
-            change(&tx, saved.staff.iter().map(Change::Put).collect(), &|_| {}, Some(Staff::follows)).await?;
-            let letters = saved.open_letters.iter().map(Change::Put).collect();
-            change(&tx, letters, &|_| {}, Some(OpenLetter::follows)).await?;
+            put_revised(&tx, &saved.customers).await?;
+            put_revised(&tx, &saved.cases).await?;
+            put_revised(&tx, &saved.staff).await?;
+            put_revised(&tx, &saved.open_letters).await?;
             // A signature is stored with (or before) the revisit referring to it.
             let signatures = saved.signatures.iter().map(Change::Put);
             let gone = saved.removed_signatures.iter().map(|id| Change::Remove(*id));
@@ -350,6 +348,12 @@ pub(super) async fn put_all<'r, T: Stored + Clone + 'r>(
     done: &dyn Fn(usize),
 ) -> Result<(), StoreError> {
     change(tx, records.into_iter().map(Change::Put).collect(), done, None).await
+}
+
+/// Adds or replaces `records` (each at its next revision) inside `tx`,
+/// refusing any whose stored version is not the one it was derived from.
+async fn put_revised<T: Stored + Revised + Clone>(tx: &rexie::Transaction, records: &[T]) -> Result<(), StoreError> {
+    change(tx, records.iter().map(Change::Put).collect(), &|_| {}, Some(T::follows)).await
 }
 
 /// Whether a record may replace the stored one with its id (`None`: none

@@ -10,7 +10,7 @@ use huifang_core::settings::Settings;
 
 use super::{use_saver, Fold, SettingsErrors};
 use crate::clock;
-use crate::components::Choice;
+use crate::components::{close_dialog, show_dialog, Choice};
 use crate::i18n::{day_kind, tr, use_i18n, Lang, Msg};
 
 const DAY_KINDS: [DayKind; 2] = [DayKind::Holiday, DayKind::SwappedWorkday];
@@ -146,7 +146,7 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
             </div>
             <SettingsErrors errors=errors />
             <div class="actions">
-                <button type="button" id="restore-calendar" on:click=move |_| { if let Some(d) = dialog.get() { let _ = d.show_modal(); } }>
+                <button type="button" id="restore-calendar" on:click=move |_| show_dialog(dialog)>
                     {tr(Msg::RestoreOfficial)}
                 </button>
                 <button
@@ -164,15 +164,13 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
             <dialog node_ref=dialog id="restore-calendar-dialog">
                 <p>{tr(Msg::RestoreOfficialConfirm)}</p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>{tr(Msg::Cancel)}</button>
+                    <button type="button" on:click=move |_| close_dialog(dialog)>{tr(Msg::Cancel)}</button>
                     <button
                         type="button"
                         id="restore-calendar-confirm"
                         class="danger"
                         on:click=move |_| {
-                            if let Some(d) = dialog.get() {
-                                d.close();
-                            }
+                            close_dialog(dialog);
                             change(Change::RestoreOfficial);
                         }
                     >

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use huifang_core::contact::{self, ClosureDraft};
-use huifang_core::model::{Changes, ClosureReason, Revisit, Staff};
+use huifang_core::model::{Changes, ClosureReason, Dataset, Positions, Staff};
 use huifang_core::scheduler::{PlannedRevisit, Urgency};
 use huifang_core::validation::FieldError;
 
 use super::Filter;
 use crate::clock;
-use crate::components::{Choice, FieldErrors, StaffSelect};
+use crate::components::{close_dialog, show_dialog, Choice, FieldErrors, StaffSelect};
 use crate::i18n::{closure_reason, tr, use_i18n, Msg};
 use crate::state::use_app;
 
@@ -40,6 +40,18 @@ fn overdue_by(p: &PlannedRevisit, days: i64) -> bool {
     matches!(p.urgency, Urgency::Overdue { days: d } if d >= days)
 }
 
+/// The tasks a close would take: those the list's filter shows that are
+/// overdue by at least `days`.
+fn targets<'p>(
+    items: &'p [PlannedRevisit],
+    data: &'p Dataset,
+    at: &'p Positions,
+    filter: Filter,
+    days: i64,
+) -> impl Iterator<Item = &'p PlannedRevisit> {
+    items.iter().filter(move |p| overdue_by(p, days) && filter.passes(data, at, p))
+}
+
 #[component]
 pub fn CloseOverdue(filter: Signal<Filter>) -> impl IntoView {
     let app = use_app();
@@ -56,9 +68,7 @@ pub fn CloseOverdue(filter: Signal<Filter>) -> impl IntoView {
     let count = Memo::new(move |_| {
         let (filter, days) = (filter.get(), parse_days(&days.get())?);
         let plan = app.plan.get()?;
-        app.with_indexed(|data, at| {
-            plan.plan.items.iter().filter(|p| overdue_by(p, days) && filter.passes(data, at, p)).count()
-        })
+        app.with_indexed(|data, at| targets(&plan.plan.items, data, at, filter, days).count())
     });
     let any_overdue =
         move || app.plan.with(|p| p.as_ref().is_some_and(|p| p.plan.items.iter().any(|t| overdue_by(t, 1))));
@@ -70,31 +80,23 @@ pub fn CloseOverdue(filter: Signal<Filter>) -> impl IntoView {
             let Some(days) = parse_days(&days.get_untracked()) else { return };
             let filter = filter.get_untracked();
             let Some(plan) = app.plan.get_untracked() else { return };
-            let tasks: Vec<(PlannedRevisit, Option<Revisit>)> = app
-                .with_indexed(|data, at| {
-                    plan.plan
-                        .items
-                        .iter()
-                        .filter(|p| overdue_by(p, days) && filter.passes(data, at, p))
-                        .map(|p| (p.clone(), p.record_id.and_then(|id| at.revisit(data, id)).cloned()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let min = app.with_data_untracked(|d| d.settings.policies.min_attempts).unwrap_or(3);
-            let pairs = tasks.iter().map(|(t, r)| (t, r.as_ref()));
-            match contact::close_all(pairs, &draft, clock::today(), min, clock::now(), Uuid::new_v4) {
-                Ok(closed) if closed.is_empty() => errors.set(Vec::new()),
-                Ok(closed) => {
+            let closed = app.with_indexed(|data, at| {
+                let tasks = targets(&plan.plan.items, data, at, filter, days)
+                    .map(|p| (p, p.record_id.and_then(|id| at.revisit(data, id))));
+                let min = data.settings.policies.min_attempts;
+                contact::close_all(tasks, &draft, clock::today(), min, clock::now(), Uuid::new_v4)
+            });
+            match closed {
+                None => {}
+                Some(Err(e)) => errors.set(e),
+                Some(Ok(closed)) => {
                     errors.set(Vec::new());
                     let changes = Changes { revisits: closed, ..Changes::default() };
-                    if app.save(Msg::OverdueClosed, changes).await {
+                    if !changes.revisits.is_empty() && app.save(Msg::OverdueClosed, changes).await {
                         note.set(String::new());
-                        if let Some(d) = dialog.get_untracked() {
-                            d.close();
-                        }
+                        close_dialog(dialog);
                     }
                 }
-                Err(e) => errors.set(e),
             }
         }
     });
@@ -106,9 +108,7 @@ pub fn CloseOverdue(filter: Signal<Filter>) -> impl IntoView {
                     type="button"
                     id="close-overdue-open"
                     on:click=move |_| {
-                        if let Some(d) = dialog.get_untracked() {
-                            let _ = d.show_modal();
-                        }
+                        show_dialog(dialog);
                     }
                 >
                     {tr(Msg::CloseOverdue)}
@@ -146,9 +146,7 @@ pub fn CloseOverdue(filter: Signal<Filter>) -> impl IntoView {
                     <button
                         type="button"
                         on:click=move |_| {
-                            if let Some(d) = dialog.get_untracked() {
-                                d.close();
-                            }
+                            close_dialog(dialog);
                         }
                     >
                         {tr(Msg::Cancel)}

@@ -90,14 +90,9 @@ pub fn TodayPage() -> impl IntoView {
     let kind = RwSignal::new(KindFilter::All);
     let overdue_only = RwSignal::new(false);
     let page = RwSignal::new(0usize);
-    // A new filter starts from its first page.
-    first_page_on(page, move || {
-        who.track();
-        kind.track();
-        overdue_only.track();
-    });
-
     let filter = Memo::new(move |_| Filter { who: who.get(), kind: kind.get(), overdue_only: overdue_only.get() });
+    // A new filter starts from its first page.
+    first_page_on(page, move || filter.track());
     let shown = Memo::new(move |_| {
         let plan = app.plan.get()?;
         let filter = filter.get();

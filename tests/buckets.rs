@@ -151,6 +151,46 @@ fn buckets_spread_numbered_and_random_ids_alike() {
     spread::<Revisit>();
 }
 
+/// `office` with one more customer in each customer bucket and one more
+/// revisit in each revisit bucket.
+fn office_in_every_bucket() -> Dataset {
+    fn one_per_bucket<T: Stored>(kind: u128, make: impl Fn(Uuid) -> T) -> Vec<T> {
+        let mut filled = vec![false; T::BUCKETS as usize];
+        let mut records = Vec::new();
+        for n in 0.. {
+            if filled.iter().all(|f| *f) {
+                break;
+            }
+            let b = bucket_of::<T>(id(kind, n)) as usize;
+            if !filled[b] {
+                filled[b] = true;
+                records.push(make(id(kind, n)));
+            }
+        }
+        records
+    }
+    let mut data = office();
+    let household = data.customers[0].clone();
+    let revisit = data.revisits[1].clone();
+    data.customers.extend(one_per_bucket(5, |id| Customer { id, ..household.clone() }));
+    data.revisits.extend(one_per_bucket(6, |id| Revisit { id, ..revisit.clone() }));
+    data.sort_by_entry();
+    data
+}
+
+/// A load asks for each store's buckets in slices: records in every
+/// bucket, the first and last of every slice among them, come back.
+#[wasm_bindgen_test]
+async fn a_load_reads_back_the_records_of_every_bucket() {
+    let (name, db) = fresh().await;
+    let data = office_in_every_bucket();
+    db.replace_all(&data).await.unwrap();
+    assert_eq!(db.load().await.unwrap(), data);
+    let held = Dataset { signatures: Vec::new(), ..data };
+    assert_eq!(db.load_held().await.unwrap(), held, "every record but the signatures");
+    drop_db(&name, db).await;
+}
+
 #[wasm_bindgen_test]
 async fn every_query_finds_exactly_the_records_its_rule_names() {
     let (name, db) = fresh().await;

@@ -8,6 +8,7 @@ use huifang_core::backup::{Counts, Entity, StoredExport};
 use huifang_core::settings::Settings;
 use js_sys::{Array, Uint8Array};
 use uuid::Uuid;
+use wasm_bindgen::JsValue;
 use web_sys::{Blob, BlobPropertyBag};
 
 use super::bucket;
@@ -27,19 +28,19 @@ pub struct StoredRecords {
 impl Database {
     /// Every record and the settings, as one consistent snapshot.
     pub async fn stored_records(&self) -> Result<StoredRecords, StoreError> {
-        let (rows, settings) = self.snapshot(&RECORD_STORES).await?;
         let mut counts = Counts::default();
-        let mut arrays = Vec::with_capacity(RECORD_STORES.len());
         // RECORD_STORES lists the stores in the order of Entity::ALL.
-        for ((entity, store), rows) in Entity::ALL.into_iter().zip(RECORD_STORES).zip(rows) {
-            let mut texts = Vec::with_capacity(rows.len());
+        let mut arrays: Vec<(Entity, Vec<Uint8Array>)> = Entity::ALL.into_iter().map(|e| (e, Vec::new())).collect();
+        let mut take = |kind: usize, rows: Vec<JsValue>| {
+            let (entity, texts) = &mut arrays[kind];
             for row in &rows {
-                let (text, n) = bucket::stored_text(store, row)?;
-                counts.add(entity, n);
+                let (text, n) = bucket::stored_text(RECORD_STORES[kind], row)?;
+                counts.add(*entity, n);
                 texts.push(text);
             }
-            arrays.push((entity, texts));
-        }
+            Ok(())
+        };
+        let settings = self.snapshot(0..RECORD_STORES.len(), &mut take).await?;
         Ok(StoredRecords { arrays, settings, counts })
     }
 }

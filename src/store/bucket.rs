@@ -210,13 +210,12 @@ fn records_field(store: &'static str, row: &JsValue) -> Result<(Uint8Array, Opti
         .ok_or_else(|| StoreError::Corrupt { store, detail: format!("bucket {bucket:?} has no records") })
 }
 
-/// The records of many bucket rows, in row order.
-pub fn decode_all<T: Stored>(rows: &[JsValue]) -> Result<Vec<T>, StoreError> {
-    let mut records = Vec::new();
+/// Adds the records of many bucket rows to `records`, in row order.
+pub fn decode_all<T: Stored>(rows: &[JsValue], records: &mut Vec<T>) -> Result<(), StoreError> {
     for row in rows {
-        records.extend(decode::<T>(row)?);
+        records.append(&mut decode::<T>(row)?);
     }
-    Ok(records)
+    Ok(())
 }
 
 /// What a write does to a bucket's records: put (add or replace by id) or

@@ -10,7 +10,6 @@
 //! once. An encoding failure aborts the transaction like any other.
 
 use std::rc::Rc;
-use std::task::Poll;
 
 use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
@@ -20,6 +19,7 @@ use huifang_core::model::Dataset;
 
 use super::bucket::{self, Stored};
 use super::database::{encode, finish, put_all, Database, SettingsRow, SETTINGS_KEY};
+use super::load::{issue, Request};
 use super::schema::{ALL_STORES, META, RECORD_STORES, ROW_STORES};
 use super::StoreError;
 
@@ -33,9 +33,6 @@ pub struct Progress {
     pub done: usize,
     pub total: usize,
 }
-
-/// A batch's requests, issued, awaiting the last one's success.
-type Pending<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), rexie::Error>> + 'a>>;
 
 /// Bucket rows, each with the number of records it holds.
 type Rows<'a> = Box<dyn Iterator<Item = Result<(JsValue, usize), StoreError>> + 'a>;
@@ -128,7 +125,7 @@ impl Database {
             // handed over: the browser clones rows on this thread and
             // stores them on another, and waiting for each batch to drain
             // before starting the next would leave one of them idle.
-            let mut in_flight: Option<(Pending<'_>, usize)> = None;
+            let mut in_flight: Option<(Request<'_, ()>, usize)> = None;
             for (part, store) in parts.into_iter().zip(&stores) {
                 let mut rows = part.rows;
                 loop {
@@ -142,25 +139,11 @@ impl Database {
                     if batch.is_empty() {
                         break;
                     }
-                    let mut next: Pending<'_> =
-                        Box::pin(async move { store.put_all(batch.into_iter().map(|row| (row, None))).await });
-                    // Polled once: the batch's requests are issued now.
-                    let issued = std::future::poll_fn(|cx| Poll::Ready(next.as_mut().poll(cx))).await;
-                    let next = match issued {
-                        Poll::Ready(result) => result.map(|()| None)?,
-                        Poll::Pending => Some(next),
-                    };
-                    if let Some((earlier, n)) = in_flight.take() {
+                    let next = issue(Box::pin(store.put_all(batch.into_iter().map(|row| (row, None)))));
+                    if let Some((earlier, n)) = in_flight.replace((next, records)) {
                         earlier.await?;
                         done += n;
                         progress(Progress { done, total });
-                    }
-                    match next {
-                        Some(next) => in_flight = Some((next, records)),
-                        None => {
-                            done += records;
-                            progress(Progress { done, total });
-                        }
                     }
                 }
             }

@@ -8,14 +8,13 @@ use wasm_bindgen::JsValue;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use huifang_core::model::{Changes, Dataset, Revised, Revisit, Signature, Touched};
+use huifang_core::model::{Changes, Revised, Revisit, Signature, Touched};
 use huifang_core::retention::{self, Refusal};
 use huifang_core::settings::Settings;
 
 use super::bucket::{self, bucket_of, Change, Stored};
 use super::schema::{
-    self, CASE_BUCKETS, CUSTOMER_BUCKETS, META, OPEN_LETTER_BUCKETS, RECORD_STORES, REVISIT_BUCKETS, SIGNATURE_BUCKETS,
-    STAFF_BUCKETS,
+    self, CASE_BUCKETS, CUSTOMER_BUCKETS, META, OPEN_LETTER_BUCKETS, REVISIT_BUCKETS, SIGNATURE_BUCKETS, STAFF_BUCKETS,
 };
 use super::StoreError;
 
@@ -158,71 +157,6 @@ impl Database {
         Ok(changes)
     }
 
-    /// Every bucket row of `record_stores`, store by store, and the
-    /// settings, read in one read-only transaction: a consistent snapshot.
-    pub(super) async fn snapshot(
-        &self,
-        record_stores: &[&'static str],
-    ) -> Result<(Vec<Vec<JsValue>>, Settings), StoreError> {
-        let mut stores = vec![META];
-        stores.extend(record_stores);
-        let tx = self.db.transaction(&stores, TransactionMode::ReadOnly)?;
-        let mut rows = Vec::with_capacity(record_stores.len());
-        for store in record_stores.iter().copied() {
-            rows.push(tx.store(store)?.get_all(None, None).await?);
-        }
-        let settings = tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?;
-        tx.done().await?;
-        let settings = settings_of(settings)?;
-        Ok((rows, settings))
-    }
-
-    /// Every record and the settings, as one consistent snapshot.
-    pub async fn load(&self) -> Result<Dataset, StoreError> {
-        self.load_from(RECORD_STORES.len()).await
-    }
-
-    /// Every record but the signatures, and the settings: what the app
-    /// holds in memory. Signatures are PNG images, by far the largest
-    /// records, and are read only when a record shows one.
-    pub async fn load_held(&self) -> Result<Dataset, StoreError> {
-        // RECORD_STORES ends with the signatures.
-        self.load_from(RECORD_STORES.len() - 1).await
-    }
-
-    /// The records of the first `stores` of [`RECORD_STORES`].
-    async fn load_from(&self, stores: usize) -> Result<Dataset, StoreError> {
-        let (rows, settings) = self.snapshot(&RECORD_STORES[..stores]).await?;
-        let mut rows = rows.into_iter();
-        let mut next = || rows.next().unwrap_or_default();
-        let mut data = Dataset {
-            customers: bucket::decode_all(&next())?,
-            cases: bucket::decode_all(&next())?,
-            revisits: bucket::decode_all(&next())?,
-            staff: bucket::decode_all(&next())?,
-            open_letters: bucket::decode_all(&next())?,
-            signatures: bucket::decode_all(&next())?,
-            settings,
-        };
-        data.sort_by_entry();
-        Ok(data)
-    }
-
-    /// Every signature, in the order they were captured.
-    pub async fn signatures(&self) -> Result<Vec<Signature>, StoreError> {
-        let mut signatures: Vec<Signature> = bucket::decode_all(&self.signature_rows().await?)?;
-        signatures.sort_by_key(huifang_core::model::Record::entry);
-        Ok(signatures)
-    }
-
-    /// Every bucket row of the signatures.
-    async fn signature_rows(&self) -> Result<Vec<JsValue>, StoreError> {
-        let tx = self.db.transaction(&[SIGNATURE_BUCKETS], TransactionMode::ReadOnly)?;
-        let rows = tx.store(SIGNATURE_BUCKETS)?.get_all(None, None).await?;
-        tx.done().await?;
-        Ok(rows)
-    }
-
     /// The signature `id`, read from its bucket when a record shows it.
     pub async fn signature(&self, id: Uuid) -> Result<Option<Signature>, StoreError> {
         self.stored(id).await
@@ -235,15 +169,6 @@ impl Database {
         let found = read_ids::<T>(&tx, &[id]).await?;
         tx.done().await?;
         Ok(found.into_iter().next())
-    }
-
-    /// How many signatures are stored (each row says how many it holds).
-    pub async fn signature_count(&self) -> Result<usize, StoreError> {
-        let mut n = 0;
-        for row in &self.signature_rows().await? {
-            n += bucket::stored_text(SIGNATURE_BUCKETS, row)?.1;
-        }
-        Ok(n)
     }
 
     /// Archives (`archived`) or un-archives the stored record `id` (rule 17),
@@ -301,7 +226,7 @@ pub enum RetentionError {
 }
 
 /// The settings in their `meta` row; the defaults before any were saved.
-fn settings_of(row: Option<JsValue>) -> Result<Settings, StoreError> {
+pub(super) fn settings_of(row: Option<JsValue>) -> Result<Settings, StoreError> {
     match row {
         Some(v) if !v.is_undefined() => Ok(decode::<SettingsRow>(META, v)?.value),
         _ => Ok(Settings::default()),

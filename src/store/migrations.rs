@@ -148,7 +148,8 @@ async fn rebucket<T: Stored>(tx: &rexie::Transaction) -> Result<(), StoreError> 
     if rows.is_empty() {
         return Ok(());
     }
-    let records: Vec<T> = bucket::decode_all(&rows)?;
+    let mut records: Vec<T> = Vec::new();
+    bucket::decode_all(&rows, &mut records)?;
     drop(rows);
     store.clear().await?;
     put_buckets(&store, &records).await

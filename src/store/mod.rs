@@ -6,6 +6,7 @@ mod bucket;
 mod bulk;
 mod database;
 mod error;
+mod load;
 mod migrations;
 mod query;
 pub mod schema;

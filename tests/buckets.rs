@@ -179,13 +179,16 @@ fn office_in_every_bucket() -> Dataset {
 }
 
 /// A load asks for each store's buckets in slices: records in every
-/// bucket, the first and last of every slice among them, come back.
+/// bucket, the first and last of every slice among them, come back, and
+/// so do the signatures when read (or counted) on their own.
 #[wasm_bindgen_test]
 async fn a_load_reads_back_the_records_of_every_bucket() {
     let (name, db) = fresh().await;
     let data = office_in_every_bucket();
     db.replace_all(&data).await.unwrap();
     assert_eq!(db.load().await.unwrap(), data);
+    assert_eq!(db.signatures().await.unwrap(), data.signatures, "the signatures alone");
+    assert_eq!(db.signature_count().await.unwrap(), data.signatures.len());
     let held = Dataset { signatures: Vec::new(), ..data };
     assert_eq!(db.load_held().await.unwrap(), held, "every record but the signatures");
     drop_db(&name, db).await;

@@ -5,7 +5,6 @@ messages! {
     AppTagline => "投诉·维修·活动，件件有回访", "Every case followed up";
     NavToday => "今日待办", "Today";
     NavCustomers => "客户", "Customers";
-    NavComplaints => "投诉", "Complaints";
     NavRecords => "回访记录", "Records";
     NavTally => "月度报告", "Monthly report";
     NavData => "数据", "Data";
@@ -119,8 +118,6 @@ messages! {
     CustomerSaved => "客户已保存", "Customer saved";
     NoCustomers => "还没有客户。", "No customers yet.";
 
-    ComplaintsTitle => "投诉", "Complaints";
-    NewComplaint => "登记投诉", "New complaint";
     Customer => "客户", "Customer";
     ChooseCustomer => "请选择客户", "Choose a customer";
     ReceivedOn => "受理日期", "Received on";
@@ -128,9 +125,7 @@ messages! {
     Severity => "等级", "Severity";
     Subject => "投诉内容", "Subject";
     Description => "详细描述", "Description";
-    SaveComplaint => "保存投诉", "Save complaint";
     ComplaintSaved => "投诉已登记", "Complaint recorded";
-    NoComplaints => "还没有投诉记录。", "No complaints yet.";
     CaseStatus => "处理状态", "Handling";
     InHandling => "处理中", "Being handled";
     CompletedOn => "处理完成日期", "Handling completed";
@@ -197,7 +192,6 @@ messages! {
     NothingMatches => "没有符合筛选条件的项目。", "Nothing matches the filter.";
     RestoreDefaults => "恢复默认值", "Restore defaults";
     DefaultsFilledIn => "已填入默认值，保存后生效", "Defaults filled in; save to apply them";
-    ShowingLatest => "仅显示最近 200 条", "Showing the latest 200";
 
     StaffTitle => "员工", "Staff";
     NewStaff => "新增员工", "New staff member";

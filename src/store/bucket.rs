@@ -1,6 +1,7 @@
 //! Records are kept in buckets: each row of a `*_buckets` store holds the
 //! records whose ids fall in one of [`Stored::BUCKETS`] buckets, as one
-//! JSON text (in UTF-8 bytes), beside the lists of their query keys.
+//! JSON text (in UTF-8 bytes), and for signatures beside the list of their
+//! query keys.
 //!
 //! Why: Chromium spends about a quarter of a millisecond on every IndexedDB
 //! request, whatever its size. Measured in headless Chromium on the office
@@ -10,9 +11,9 @@
 //! restore one per row.
 //!
 //! A record's bucket follows from its id alone, so saving one record reads
-//! and rewrites one row, with no lookup. Queries (customer, case, due date,
-//! status, month…) go through multiEntry indexes over the key lists: they
-//! find the rows holding a match, whose records are then filtered exactly.
+//! and rewrites one row, with no lookup. The one query (the signatures of a
+//! revisit) goes through a multiEntry index over the key lists: it finds
+//! the rows holding a match, whose records are then filtered exactly.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,7 +22,6 @@ use serde::{de::DeserializeOwned, Serialize};
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
 
-use huifang_core::calendar::YearMonth;
 use huifang_core::model::{Case, Customer, OpenLetter, Revisit, Signature, Staff};
 
 use super::schema::{
@@ -54,6 +54,8 @@ pub trait Stored: Serialize + DeserializeOwned {
     const BUCKETS: u32 = 256;
     fn id(&self) -> Uuid;
     /// Its query keys, as (index name, key); see `schema::QUERY_INDEXES`.
+    /// Only signatures have any: every record of the others is read at
+    /// start, and keeping indexes up costs every write.
     fn keys(&self, _add: &mut dyn FnMut(&'static str, String)) {}
 }
 
@@ -69,17 +71,6 @@ impl Stored for Case {
     fn id(&self) -> Uuid {
         self.id
     }
-    fn keys(&self, add: &mut dyn FnMut(&'static str, String)) {
-        if let Some(c) = self.customer_id {
-            add("customer_id", c.to_string());
-        }
-        if let Some(on) = self.completed_on {
-            add("completed_on", on.to_string());
-        }
-        add("status", if self.completed_on.is_some() { "completed" } else { "open" }.into());
-        // A case counts in the month it was received.
-        add("month", YearMonth::of(self.received_on).to_string());
-    }
 }
 
 impl Stored for Revisit {
@@ -89,15 +80,6 @@ impl Stored for Revisit {
     const BUCKETS: u32 = 1024;
     fn id(&self) -> Uuid {
         self.id
-    }
-    fn keys(&self, add: &mut dyn FnMut(&'static str, String)) {
-        if let Some(c) = self.case_id {
-            add("case_id", c.to_string());
-        }
-        add("customer_id", self.customer_id.to_string());
-        add("due_on", self.due_on.to_string());
-        add("status", self.status().key().into());
-        add("month", self.month().to_string());
     }
 }
 

@@ -5,9 +5,10 @@
 
 use std::rc::Rc;
 
+use js_sys::Reflect;
 use rexie::TransactionMode;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use huifang_core::migrate;
 use huifang_core::model::{Case, Customer, OpenLetter, Revisit, Signature, Staff};
@@ -16,7 +17,7 @@ use super::bucket::{self, Stored};
 use super::database::{decode, encode, finish, Database};
 use super::schema::{
     self, ALL_STORES, CASES, CUSTOMERS, META, OPEN_LETTERS, REVISITS, REVISIT_BUCKETS, SIGNATURES, SIGNATURE_BUCKETS,
-    STAFF,
+    STAFF, V4_QUERY_INDEXES,
 };
 use super::StoreError;
 
@@ -33,7 +34,7 @@ struct SchemaMeta {
 const SCHEMA_KEY: &str = "schema";
 
 /// Data migrations, in order.
-const MIGRATIONS: [&str; 3] = ["revisits_v2", "buckets_v3", "buckets_v4"];
+const MIGRATIONS: [&str; 4] = ["revisits_v2", "buckets_v3", "buckets_v4", "rows_v5"];
 
 impl Database {
     async fn schema_meta(&self) -> Result<SchemaMeta, StoreError> {
@@ -64,6 +65,7 @@ impl Database {
                 "revisits_v2" => self.migrate_revisits_v2(row).await?,
                 "buckets_v3" => self.migrate_buckets_v3(row).await?,
                 "buckets_v4" => self.migrate_buckets_v4(row).await?,
+                "rows_v5" => self.migrate_rows_v5(row).await?,
                 _ => return Err(StoreError::Database(format!("unknown migration {name}"))),
             }
         }
@@ -132,6 +134,37 @@ impl Database {
         let outcome: Result<(), StoreError> = async {
             rebucket::<Revisit>(&tx).await?;
             rebucket::<Signature>(&tx).await?;
+            tx.store(META)?.put(&meta_row, None).await?;
+            Ok(())
+        }
+        .await;
+        finish(tx, outcome).await
+    }
+}
+
+impl Database {
+    /// v3 and v4 rows of cases and revisits carried the lists of keys for
+    /// their query indexes, which v5 dropped: each row is written again
+    /// without them, its records untouched, in one transaction.
+    async fn migrate_rows_v5(&self, meta_row: JsValue) -> Result<(), StoreError> {
+        // The first two of V4_QUERY_INDEXES: the cases' and the revisits'.
+        let dropped = &V4_QUERY_INDEXES[..2];
+        let stores = [META, dropped[0].0, dropped[1].0];
+        let tx = Rc::new(self.db.transaction(&stores, TransactionMode::ReadWrite)?);
+        let outcome: Result<(), StoreError> = async {
+            for (name, keys) in dropped {
+                let store = tx.store(name)?;
+                let rows = store.get_all(None, None).await?;
+                for row in &rows {
+                    for key in keys.iter() {
+                        // Fails only for a row that is no object: it stays as
+                        // it is, and reading it says it is damaged.
+                        let _ =
+                            Reflect::delete_property(row.unchecked_ref::<js_sys::Object>(), &JsValue::from_str(key));
+                    }
+                }
+                store.put_all(rows.into_iter().map(|row| (row, None))).await?;
+            }
             tx.store(META)?.put(&meta_row, None).await?;
             Ok(())
         }

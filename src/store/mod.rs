@@ -16,4 +16,3 @@ pub use bucket::{bucket_of, Stored};
 pub use bulk::Progress;
 pub use database::{Database, RetentionError};
 pub use error::StoreError;
-pub use query::{CaseQuery, RevisitQuery};

@@ -1,6 +1,6 @@
 //! Reading every record (at start, and for a backup): one read-only
 //! transaction (a consistent snapshot), each store's bucket rows asked for
-//! in a few slices, all of them requested before the first is awaited.
+//! in a few slices, every slice requested before the first is awaited.
 //!
 //! Why: the browser reads the slices side by side, and the records of each
 //! slice are decoded while the later ones are still being read, instead of

@@ -317,26 +317,35 @@ async fn a_schema_v2_database_with_data_opens_with_every_record_moved_into_bucke
     drop_db(&name, again).await;
 }
 
+/// Rows as v3 and v4 wrote them: `records` grouped by the bucket their id
+/// gives, each row with its records' JSON and a list for each of `keys`
+/// (the records' ids: the indexes only need the lists to be there).
+fn old_rows<T: Stored>(records: &[T], bucket: impl Fn(Uuid) -> u32, keys: &[&str]) -> Vec<JsValue> {
+    let mut buckets: std::collections::BTreeMap<u32, Vec<&T>> = Default::default();
+    for r in records {
+        buckets.entry(bucket(r.id())).or_default().push(r);
+    }
+    buckets
+        .into_iter()
+        .map(|(b, records)| {
+            let row = js_sys::Object::new();
+            let json = serde_json::to_string(&records).unwrap();
+            js_sys::Reflect::set(&row, &"bucket".into(), &JsValue::from(b)).unwrap();
+            js_sys::Reflect::set(&row, &"count".into(), &JsValue::from(records.len() as u32)).unwrap();
+            js_sys::Reflect::set(&row, &"records".into(), &js_sys::Uint8Array::from(json.as_bytes())).unwrap();
+            for key in keys {
+                let list: js_sys::Array = records.iter().map(|r| JsValue::from_str(&r.id().to_string())).collect();
+                js_sys::Reflect::set(&row, &JsValue::from_str(key), &list).unwrap();
+            }
+            row.into()
+        })
+        .collect()
+}
+
 /// Writes `data` as a schema-v3 database: 256 buckets per store, each
 /// record in the bucket the v3 rule gave it (its 16 bytes folded by XOR).
 async fn v3_database(name: &str, data: &Dataset) {
-    fn rows<T: serde::Serialize>(records: &[T], id: impl Fn(&T) -> Uuid) -> Vec<JsValue> {
-        let mut buckets: std::collections::BTreeMap<u8, Vec<&T>> = Default::default();
-        for r in records {
-            buckets.entry(id(r).as_bytes().iter().fold(0, |a, b| a ^ b)).or_default().push(r);
-        }
-        buckets
-            .into_iter()
-            .map(|(b, records)| {
-                let row = js_sys::Object::new();
-                let json = serde_json::to_string(&records).unwrap();
-                js_sys::Reflect::set(&row, &"bucket".into(), &JsValue::from(b)).unwrap();
-                js_sys::Reflect::set(&row, &"count".into(), &JsValue::from(records.len() as u32)).unwrap();
-                js_sys::Reflect::set(&row, &"records".into(), &js_sys::Uint8Array::from(json.as_bytes())).unwrap();
-                row.into()
-            })
-            .collect()
-    }
+    let v3 = |id: Uuid| u32::from(id.as_bytes().iter().fold(0, |a, b| a ^ b));
     let db = schema::builder_at(name, 3).build().await.unwrap();
     let mut stores = vec!["meta"];
     stores.extend(schema::RECORD_STORES);
@@ -344,10 +353,10 @@ async fn v3_database(name: &str, data: &Dataset) {
     let meta = r#"{"key":"schema","version":3,"migrations":["revisits_v2","buckets_v3"]}"#;
     tx.store("meta").unwrap().put(&js_sys::JSON::parse(meta).unwrap(), None).await.unwrap();
     for (store, rows) in [
-        (schema::CUSTOMER_BUCKETS, rows(&data.customers, |c| c.id)),
-        (schema::CASE_BUCKETS, rows(&data.cases, |c| c.id)),
-        (schema::REVISIT_BUCKETS, rows(&data.revisits, |r| r.id)),
-        (schema::SIGNATURE_BUCKETS, rows(&data.signatures, |s| s.id)),
+        (schema::CUSTOMER_BUCKETS, old_rows(&data.customers, v3, &[])),
+        (schema::CASE_BUCKETS, old_rows(&data.cases, v3, &[])),
+        (schema::REVISIT_BUCKETS, old_rows(&data.revisits, v3, &[])),
+        (schema::SIGNATURE_BUCKETS, old_rows(&data.signatures, v3, &[])),
     ] {
         tx.store(store).unwrap().put_all(rows.into_iter().map(|r| (r, None))).await.unwrap();
     }
@@ -575,27 +584,6 @@ async fn another_tabs_save_read_back_by_its_ids_equals_a_fresh_load() {
 /// the rows of cases and revisits with the lists of keys their v4 query
 /// indexes read.
 async fn v4_database(name: &str, data: &Dataset) {
-    fn rows<T: Stored>(records: &[T], keys: &[&str]) -> Vec<JsValue> {
-        let mut buckets: std::collections::BTreeMap<u32, Vec<&T>> = Default::default();
-        for r in records {
-            buckets.entry(bucket_of::<T>(r.id())).or_default().push(r);
-        }
-        buckets
-            .into_iter()
-            .map(|(b, records)| {
-                let row = js_sys::Object::new();
-                let json = serde_json::to_string(&records).unwrap();
-                js_sys::Reflect::set(&row, &"bucket".into(), &JsValue::from(b)).unwrap();
-                js_sys::Reflect::set(&row, &"count".into(), &JsValue::from(records.len() as u32)).unwrap();
-                js_sys::Reflect::set(&row, &"records".into(), &js_sys::Uint8Array::from(json.as_bytes())).unwrap();
-                for key in keys {
-                    let list: js_sys::Array = records.iter().map(|r| JsValue::from_str(&r.id().to_string())).collect();
-                    js_sys::Reflect::set(&row, &JsValue::from_str(key), &list).unwrap();
-                }
-                row.into()
-            })
-            .collect()
-    }
     let db = schema::builder_at(name, 4).build().await.unwrap();
     let mut stores = vec!["meta"];
     stores.extend(schema::RECORD_STORES);
@@ -605,10 +593,10 @@ async fn v4_database(name: &str, data: &Dataset) {
     let case_keys = ["customer_id", "completed_on", "status", "month"];
     let revisit_keys = ["case_id", "customer_id", "due_on", "status", "month"];
     for (store, rows) in [
-        (schema::CUSTOMER_BUCKETS, rows(&data.customers, &[])),
-        (schema::CASE_BUCKETS, rows(&data.cases, &case_keys)),
-        (schema::REVISIT_BUCKETS, rows(&data.revisits, &revisit_keys)),
-        (schema::SIGNATURE_BUCKETS, rows(&data.signatures, &["revisit_id"])),
+        (schema::CUSTOMER_BUCKETS, old_rows(&data.customers, bucket_of::<Customer>, &[])),
+        (schema::CASE_BUCKETS, old_rows(&data.cases, bucket_of::<Case>, &case_keys)),
+        (schema::REVISIT_BUCKETS, old_rows(&data.revisits, bucket_of::<Revisit>, &revisit_keys)),
+        (schema::SIGNATURE_BUCKETS, old_rows(&data.signatures, bucket_of::<Signature>, &["revisit_id"])),
     ] {
         tx.store(store).unwrap().put_all(rows.into_iter().map(|r| (r, None))).await.unwrap();
     }

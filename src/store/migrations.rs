@@ -157,8 +157,8 @@ impl Database {
                 let rows = store.get_all(None, None).await?;
                 for row in &rows {
                     for key in keys.iter() {
-                        // Fails only for a row that is no object: it stays as
-                        // it is, and reading it says it is damaged.
+                        // Fails only for a value that is no object, which a
+                        // store keyed by `bucket` cannot hold.
                         let _ =
                             Reflect::delete_property(row.unchecked_ref::<js_sys::Object>(), &JsValue::from_str(key));
                     }

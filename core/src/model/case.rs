@@ -178,18 +178,18 @@ pub enum KindFilter {
 }
 
 impl KindFilter {
-    /// Every choice, in the order the lists offer them.
-    pub const ALL: [KindFilter; 9] = [
-        KindFilter::All,
-        KindFilter::Case(CaseKind::Complaint),
-        KindFilter::Case(CaseKind::Repair),
-        KindFilter::Case(CaseKind::Activity),
-        KindFilter::Case(CaseKind::MoveIn),
-        KindFilter::Case(CaseKind::Emergency),
-        KindFilter::Case(CaseKind::HolidayVisit),
-        KindFilter::Case(CaseKind::Signing),
-        KindFilter::Cadence,
-    ];
+    /// Every choice, in the order the lists offer them: any, each case
+    /// kind of [`CaseKind::ALL`], then the cadence revisits.
+    pub const ALL: [KindFilter; CaseKind::ALL.len() + 2] = {
+        let mut all = [KindFilter::Cadence; CaseKind::ALL.len() + 2];
+        all[0] = KindFilter::All;
+        let mut i = 0;
+        while i < CaseKind::ALL.len() {
+            all[i + 1] = KindFilter::Case(CaseKind::ALL[i]);
+            i += 1;
+        }
+        all
+    };
 
     /// Whether a revisit of a case of `kind` (`None`: no case, a cadence
     /// revisit) passes. `kind` is asked for only when it matters.

@@ -122,7 +122,10 @@ pub struct Backup {
     /// The tablet that wrote the file, so copies between tablets can be told apart.
     pub device_id: Uuid,
     pub counts: Counts,
-    /// SHA-256 of every other field, see [`Backup::checksum`].
+    /// SHA-256 of every other field as the file was written, see
+    /// [`Backup::checksum`]. A backup read from a file of an earlier
+    /// format keeps that file's: it names the file, not the values as
+    /// migrated.
     pub sha256: String,
     pub data: Dataset,
 }

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use huifang_core::report::monthly_report;
 use huifang_core::sample::office;
+use huifang_core::scheduler::{plan, plan_beyond, settle};
+use huifang_core::settled::Settled;
 use huifang_core::{Dataset, YearMonth};
 
 const HOUSEHOLDS: usize = 20_000;
@@ -33,6 +35,7 @@ fn main() {
         started.elapsed()
     );
     on_cpu_figures(data);
+    settled_figures(data);
     divan::main();
 }
 
@@ -59,6 +62,33 @@ fn on_cpu_figures(data: &Dataset) {
     }
 }
 
+/// The office once its settled months' records that owe nothing left,
+/// and what is known of them.
+static WORKING: LazyLock<(Dataset, Settled)> = LazyLock::new(|| {
+    let mut working = DATA.clone();
+    let all = plan(&working, today());
+    let taken = settle(&mut working, &all, &Settled::default(), today());
+    (working, Settled::new(taken.iter().map(|m| &m.digest)))
+});
+
+/// How much of the office stays held once the old months settle, and a
+/// check that the plan beyond them is the plan over every record.
+fn settled_figures(data: &Dataset) {
+    let started = std::time::Instant::now();
+    let (working, settled) = &*WORKING;
+    let took = started.elapsed();
+    let share = |held: usize, all: usize| 100.0 * held as f64 / all.max(1) as f64;
+    println!(
+        "settled: {} months in {took:.2?}; held: {} cases ({:.0}%), {} revisits ({:.0}%)",
+        settled.months().len(),
+        working.cases.len(),
+        share(working.cases.len(), data.cases.len()),
+        working.revisits.len(),
+        share(working.revisits.len(), data.revisits.len()),
+    );
+    assert_eq!(plan_beyond(working, settled, today()), plan(data, today()), "the plan beyond settled months");
+}
+
 /// One month's report, with its 12-month trend and the quarter's repair sample.
 #[divan::bench(sample_count = 40)]
 fn report_one_month() -> huifang_core::report::MonthlyReport {
@@ -69,7 +99,14 @@ fn report_one_month() -> huifang_core::report::MonthlyReport {
 /// assignee and reasons.
 #[divan::bench(sample_count = 40)]
 fn full_plan() -> huifang_core::scheduler::Plan {
-    huifang_core::scheduler::plan(divan::black_box(&DATA), today())
+    plan(divan::black_box(&DATA), today())
+}
+
+/// The same plan over the records held once the old months settled.
+#[divan::bench(sample_count = 40)]
+fn plan_beyond_settled() -> huifang_core::scheduler::Plan {
+    let (working, settled) = &*WORKING;
+    plan_beyond(divan::black_box(working), settled, today())
 }
 
 /// The plan's shared groundwork, timed apart to show where the time goes.

@@ -2,12 +2,13 @@
 //! (what is due) and the report (what was eligible, what was on time).
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::calendar::WorkCalendar;
 use crate::model::{Case, CaseKind, Customer, Dataset, OpenLetter};
 use crate::policy::{Exclusion, Policy, PolicyKey, PolicySet};
+use crate::settled::Settled;
 
 /// Facts about the whole dataset that exemptions depend on.
 pub struct Exemptions {
@@ -19,15 +20,16 @@ pub struct Exemptions {
 
 impl Exemptions {
     pub fn new(data: &Dataset) -> Self {
-        Exemptions {
-            had_major_complaint: data
-                .cases
-                .iter()
-                .filter(|c| c.is_major_complaint())
-                .filter_map(|c| c.customer_id)
-                .collect(),
-            open_letter: open_letter_cases(&data.open_letters),
-        }
+        Self::beyond(data, &Settled::default())
+    }
+
+    /// Over the working set `data` and the settled months (rule 4 looks at
+    /// a household's complaints of every month).
+    pub fn beyond(data: &Dataset, settled: &Settled) -> Self {
+        let mut had_major_complaint: crate::id_map::IdSet<Uuid> =
+            data.cases.iter().filter(|c| c.is_major_complaint()).filter_map(|c| c.customer_id).collect();
+        had_major_complaint.extend(settled.major_complaint_households().iter().copied());
+        Exemptions { had_major_complaint, open_letter: open_letter_cases(&data.open_letters) }
     }
 
     /// The exclusion that exempts `case` under `policy`, if any.
@@ -104,7 +106,7 @@ impl<'c> Windows<'c> {
 }
 
 /// Why a case is on the revisit list (rules 1–4 and "Default policies").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum Pick {
     /// The policy's target is 100%.
     Required,
@@ -249,16 +251,7 @@ pub fn selection(
         let target = policies.get(e.policy_key).map_or(crate::policy::Percent(100), |p| p.target);
         let (seen, picked) = counts.of(e.group());
         *seen += 1;
-        let forced = if let Some((letter_id, _)) = ex.open_letter(e.id) {
-            Some(Pick::OpenLetter { letter_id })
-        } else if index.revisits_by_case.contains_key(&e.id) {
-            Some(Pick::Started)
-        } else if e.requested {
-            Some(Pick::Requested)
-        } else {
-            None
-        };
-        let pick = forced.or_else(|| {
+        let pick = forced_pick(e, index, ex).or_else(|| {
             if target.0 >= 100 {
                 Some(Pick::Required)
             } else if u64::from(*picked) * 100 < u64::from(target.0) * u64::from(*seen) {
@@ -275,6 +268,20 @@ pub fn selection(
         picks.push(pick);
     }
     picks
+}
+
+/// The pick `e` gets whatever the rest of its group: answered by an open
+/// letter (rule 8), a revisit started (never dropped), or asked for by staff.
+pub fn forced_pick(e: &Eligible<'_>, index: &crate::model::Index<'_>, ex: &Exemptions) -> Option<Pick> {
+    if let Some((letter_id, _)) = ex.open_letter(e.id) {
+        Some(Pick::OpenLetter { letter_id })
+    } else if index.revisits_by_case.contains_key(&e.id) {
+        Some(Pick::Started)
+    } else if e.requested {
+        Some(Pick::Requested)
+    } else {
+        None
+    }
 }
 
 /// Each case id's pick, from `selection`'s: when an id repeats in the

@@ -23,6 +23,7 @@ pub mod safety;
 pub mod sample;
 pub mod scheduler;
 pub mod settings;
+pub mod settled;
 pub mod spreadsheet;
 pub mod validation;
 

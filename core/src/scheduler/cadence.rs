@@ -19,6 +19,7 @@ use super::task::TaskKey;
 use crate::calendar::{add_days, WorkCalendar};
 use crate::model::{Cadence, Customer, Revisit};
 use crate::policy::{PolicyKey, Recurrence, SalesCadence};
+use crate::settled::Settled;
 
 pub(super) fn cadence_drafts<'c>(ctx: &'c Context<'_>, deadlines: &mut Deadlines<'_>) -> Vec<Draft<'c>> {
     let last = last_finished(ctx);
@@ -42,11 +43,16 @@ fn last_finished<'c>(ctx: &'c Context<'_>) -> Cow<'c, LastFinished> {
     if let Some(kept) = &ctx.scope.known {
         return Cow::Borrowed(kept.last_finished);
     }
-    let mut last = LastFinished::default();
+    let mut last = settled_last_finished(ctx.scope.settled);
     for r in &ctx.history.cadence_done {
         note_finished(&mut last, r);
     }
     Cow::Owned(last)
+}
+
+/// The last finished cadence revisits of the settled months.
+pub(super) fn settled_last_finished(settled: &Settled) -> LastFinished {
+    settled.last_cadence().iter().map(|&((who, cadence), on)| ((who.as_u128(), cadence), on)).collect()
 }
 
 /// Takes `r` into `last` if it is a finished cadence revisit.
@@ -105,7 +111,8 @@ fn annual_signed<'c>(
 ) -> Vec<Draft<'c>> {
     let Some(policy) = ctx.policy(PolicyKey::Signing) else { return Vec::new() };
     let Some(Recurrence::Every(span)) = policy.recurrence else { return Vec::new() };
-    let mut last: IdMap<Uuid, NaiveDate> = IdMap::default();
+    // Signing cases of settled months are known by their last visit.
+    let mut last: IdMap<Uuid, NaiveDate> = ctx.scope.settled.last_signing_visit().iter().copied().collect();
     for case in &ctx.scope.signing {
         let (Some(customer_id), Some(records)) = (case.customer_id, ctx.index.revisits_by_case.get(&case.id)) else {
             continue;

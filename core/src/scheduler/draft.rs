@@ -98,7 +98,8 @@ impl<'a> Context<'a> {
         };
         let index = Index::over(data, cases.into_iter(), scope.revisits.iter().copied());
         let history = History::new(scope.revisits.iter().copied());
-        Context { data, scope, index, exemptions: Exemptions::new(data), history, policies }
+        let exemptions = Exemptions::beyond(data, scope.settled);
+        Context { data, scope, index, exemptions, history, policies }
     }
 
     pub fn policy(&self, key: PolicyKey) -> Option<&Policy> {

@@ -12,6 +12,7 @@
 //! - `unaffected`: the writes after which the plan stays as it is
 //! - `planner`: the plan kept between writes, worked out again over only
 //!   the cases a write may change (`scope`)
+//! - `settle`: the records of settled months that leave memory (`crate::settled`)
 
 mod assign;
 mod cadence;
@@ -23,6 +24,7 @@ mod planner;
 mod records;
 mod rounds;
 mod scope;
+mod settle;
 mod task;
 mod unaffected;
 
@@ -32,6 +34,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 pub use planner::Planner;
+pub use settle::{last_settled_month, settle, SETTLES_AFTER_MONTHS};
 pub use task::{Plan, PlanWarning, PlannedRevisit, Reason, TaskKey, Urgency};
 pub use unaffected::keeps_plan;
 
@@ -39,6 +42,7 @@ use task::KeyOrder;
 
 use crate::eligibility::Pick;
 use crate::model::{AttemptOutcome, Dataset};
+use crate::settled::Settled;
 use assign::{Assigner, Request};
 use deadline::Deadlines;
 use draft::{Context, Draft};
@@ -46,7 +50,13 @@ use scope::Scope;
 
 /// Every open revisit on `today`, earliest due first (then by key).
 pub fn plan(data: &Dataset, today: NaiveDate) -> Plan {
-    plan_over(data, &Scope::all(data), today).0
+    plan_beyond(data, &Settled::default(), today)
+}
+
+/// [`plan`] over the working set `data` and the settled months: the same
+/// plan as over all their records together (see `crate::settled`).
+pub fn plan_beyond(data: &Dataset, settled: &Settled, today: NaiveDate) -> Plan {
+    plan_over(data, &Scope::all(data, settled), today).0
 }
 
 /// The plan from the records in `scope`, and the picks it made by case id.

@@ -17,16 +17,19 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::cadence::{note_finished, LastFinished};
+use super::cadence::{note_finished, settled_last_finished, LastFinished};
 use super::plan_over;
 use super::scope::{Known, Scope};
 use super::task::Plan;
 use crate::eligibility::{group_of, Group, Pick};
 use crate::id_map::{IdMap, IdSet};
 use crate::model::{Cadence, Case, CaseKind, Changes, Dataset, Positions, Revisit};
+use crate::settled::Settled;
 
 #[derive(Debug, Clone, Default)]
 pub struct Planner {
+    /// What is known of the settled months, whose records are not held.
+    settled: Settled,
     /// Whether the facts below describe the records (a plan was made
     /// over them all and every write since was noted).
     made: bool,
@@ -55,6 +58,18 @@ pub struct Planner {
 }
 
 impl Planner {
+    /// Plans from now on over the working set and `settled`; the next plan
+    /// reads every held record.
+    pub fn set_settled(&mut self, settled: Settled) {
+        self.settled = settled;
+        self.whole = true;
+    }
+
+    /// What is known of the settled months.
+    pub fn settled(&self) -> &Settled {
+        &self.settled
+    }
+
     /// Notes a write before it is applied to `data` (found through `at`).
     pub fn note(&mut self, data: &Dataset, at: &Positions, changes: &Changes) {
         if !self.made || self.whole {
@@ -123,14 +138,18 @@ impl Planner {
         }
         for customer in std::mem::take(&mut self.cadence_changed) {
             for cadence in Cadence::ALL {
-                self.last_finished.remove(&(customer.as_u128(), cadence));
+                let key = (customer.as_u128(), cadence);
+                match self.settled.last_cadence_of(customer, cadence) {
+                    Some(on) => self.last_finished.insert(key, on),
+                    None => self.last_finished.remove(&key),
+                };
             }
             for r in self.caseless_of.get(&customer).into_iter().flatten().filter_map(|&id| at.revisit(data, id)) {
                 note_finished(&mut self.last_finished, r);
             }
         }
         let known = Known { picks: &self.picks, regroup: &self.regroup, last_finished: &self.last_finished };
-        let scope = Scope { cases, signing, revisits, known: Some(known) };
+        let scope = Scope { cases, signing, revisits, known: Some(known), settled: &self.settled };
         let (plan, picks) = plan_over(data, &scope, today);
         let live = live(&plan, &scope.revisits);
         for id in &regrouped {
@@ -145,9 +164,14 @@ impl Planner {
 
     /// Reads every record and notes the facts later plans start from.
     fn plan_all(&mut self, data: &Dataset, at: &Positions, today: NaiveDate) -> Plan {
-        let scope = Scope::all(data);
+        let settled = std::mem::take(&mut self.settled);
+        let scope = Scope::all(data, &settled);
         let (plan, picks) = plan_over(data, &scope, today);
-        let mut facts = Planner { live: live(&plan, &scope.revisits), ..Planner::default() };
+        let mut facts = Planner {
+            live: live(&plan, &scope.revisits),
+            last_finished: settled_last_finished(&settled),
+            ..Planner::default()
+        };
         for case in &data.cases {
             facts.file_case(None, case);
         }
@@ -160,6 +184,8 @@ impl Planner {
         // A repeated id (possible only in data not read from the database)
         // would make "the case with this id" ambiguous: read everything.
         facts.made = !at.repeats_ids(data);
+        drop(scope);
+        facts.settled = settled;
         *self = facts;
         plan
     }

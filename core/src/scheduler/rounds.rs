@@ -15,7 +15,7 @@ use super::history::asks_for_more;
 use super::methods;
 use super::task::TaskKey;
 use crate::calendar::add_days;
-use crate::eligibility::{eligible_among, picks_by_id, selection, Eligible, Pick};
+use crate::eligibility::{eligible_among, forced_pick, picks_by_id, selection, Eligible, Pick};
 use crate::model::{Case, Revisit, Role};
 use crate::policy::Policy;
 
@@ -30,7 +30,8 @@ pub(super) fn case_drafts<'c>(
     let policies = &ctx.data.settings.policies;
     let (picks, made) = match &ctx.scope.known {
         None => {
-            let picks = selection(&eligible, &ctx.index, &ctx.exemptions, policies);
+            let mut picks = selection(&eligible, &ctx.index, &ctx.exemptions, policies);
+            kept_from_settled(ctx, &eligible, &mut picks);
             let made = made(&eligible, &picks);
             (picks, made)
         }
@@ -39,7 +40,8 @@ pub(super) fn case_drafts<'c>(
         Some(known) => {
             let again = |e: &Eligible<'_>| known.regroup.contains(&e.group());
             let regrouped: Vec<Eligible<'_>> = eligible.iter().filter(|e| again(e)).copied().collect();
-            let fresh = selection(&regrouped, &ctx.index, &ctx.exemptions, policies);
+            let mut fresh = selection(&regrouped, &ctx.index, &ctx.exemptions, policies);
+            kept_from_settled(ctx, &regrouped, &mut fresh);
             let made = made(&regrouped, &fresh);
             let mut fresh = fresh.into_iter();
             let picks = eligible
@@ -92,6 +94,21 @@ pub(super) fn case_drafts<'c>(
         });
     }
     (out, made)
+}
+
+/// A settled month's coverage is not selected again: each of its cases
+/// still held keeps the pick it had when the month settled, unless a
+/// letter, a started revisit or staff now ask for it.
+fn kept_from_settled(ctx: &Context<'_>, eligible: &[Eligible<'_>], picks: &mut [Option<Pick>]) {
+    let settled = ctx.scope.settled;
+    if settled.is_empty() {
+        return;
+    }
+    for (e, pick) in eligible.iter().zip(picks) {
+        if settled.contains(e.group().1) {
+            *pick = forced_pick(e, &ctx.index, &ctx.exemptions).or_else(|| settled.pick_of(e.id));
+        }
+    }
 }
 
 /// The picks of `selected` (as `selection` gave them) by case id.

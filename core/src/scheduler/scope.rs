@@ -1,6 +1,7 @@
 //! Which records one working-out of the plan reads: all of them, or (after
 //! a write) the cases that may have a task and what those cases need, with
-//! what is known of the rest (see `planner`).
+//! what is known of the rest (see `planner`) and of the settled months
+//! (see `crate::settled`).
 
 use uuid::Uuid;
 
@@ -8,6 +9,7 @@ use super::cadence::LastFinished;
 use crate::eligibility::{Group, Pick};
 use crate::id_map::{IdMap, IdSet};
 use crate::model::{Case, CaseKind, Dataset, Revisit};
+use crate::settled::Settled;
 
 pub(super) struct Scope<'a> {
     /// Cases whose case revisits are worked out.
@@ -17,8 +19,10 @@ pub(super) struct Scope<'a> {
     /// The records of both lists, and every started record without a case
     /// (all records when every record is read).
     pub revisits: Vec<&'a Revisit>,
-    /// `None` when every record is read; else what is known of the others.
+    /// `None` when every held record is read; else what is known of the others.
     pub known: Option<Known<'a>>,
+    /// What is known of the settled months, whose records are not held.
+    pub settled: &'a Settled,
 }
 
 /// What is known of the records a working-out does not read.
@@ -32,12 +36,13 @@ pub(super) struct Known<'a> {
 }
 
 impl<'a> Scope<'a> {
-    pub fn all(data: &'a Dataset) -> Self {
+    pub fn all(data: &'a Dataset, settled: &'a Settled) -> Self {
         Scope {
             cases: data.cases.iter().collect(),
             signing: data.cases.iter().filter(|c| c.kind == CaseKind::Signing).collect(),
             revisits: data.revisits.iter().collect(),
             known: None,
+            settled,
         }
     }
 

@@ -1,8 +1,9 @@
 //! Fixtures shared by the scheduler's test files: an office, its
-//! customers and cases, and a small deterministic random world.
+//! customers and cases, a small deterministic random world, and the
+//! writes an office makes to it.
 #![allow(dead_code)]
 
-use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveDateTime, Utc};
 use huifang_core::contact;
 use huifang_core::model::*;
 use huifang_core::scheduler::{plan, PlannedRevisit};
@@ -338,4 +339,130 @@ fn work_through(data: &mut Dataset, rng: &mut Rng, start: NaiveDate) {
 /// Closing as unreachable (rule 12), by staff member 1.
 pub fn unreachable() -> contact::ClosureDraft {
     contact::ClosureDraft { reason: ClosureReason::Unreachable, note: String::new(), by: Some(Uuid::from_u128(1)) }
+}
+
+/// One write the office might make, chosen by `rng`; `k` numbers it.
+pub fn a_write(data: &Dataset, rng: &mut Rng, today: chrono::NaiveDate, k: u128) -> Changes {
+    let new_id = id(1_000_000 + k);
+    let stamp = now() + Duration::minutes(k as i64 + 1);
+    let open: Vec<&Revisit> = data.revisits.iter().filter(|r| !r.is_finished()).collect();
+    // An office whose every case is settled still has one to edit: a new one.
+    let some_case = |rng: &mut Rng| match data.cases.get(rng.below(data.cases.len().max(1) as u64) as usize) {
+        Some(c) => c.clone(),
+        None => case(900_000 + k, CaseKind::Repair, 1, "2026-07-01"),
+    };
+    let some_customer = |rng: &mut Rng| data.customers[rng.below(data.customers.len() as u64) as usize].clone();
+    let day = |rng: &mut Rng| plus_days(d("2026-06-20"), rng.below(60));
+    match rng.below(11) {
+        // Staff start a planned task.
+        0 | 1 => {
+            let p = plan(data, today);
+            let waiting: Vec<_> = p.items.iter().filter(|t| t.record_id.is_none()).collect();
+            match waiting.get(rng.below(waiting.len().max(1) as u64) as usize) {
+                Some(t) => Changes::revisit(contact::start(t, new_id, stamp)),
+                None => Changes::default(),
+            }
+        }
+        // A started revisit is completed: satisfied, with an issue to answer, or escalated.
+        2 | 3 => match open.get(rng.below(open.len().max(1) as u64) as usize) {
+            Some(r) => {
+                let on = r.due_on.to_string();
+                let result = match rng.below(3) {
+                    0 => satisfied(&on),
+                    1 => with_issue(&on, &plus_days(r.due_on, 1 + rng.below(20)).to_string()),
+                    _ => escalating(&on),
+                };
+                Changes::revisit(contact::complete(r, result, stamp).unwrap())
+            }
+            None => Changes::default(),
+        },
+        // A started revisit is closed, or a finished one's answer is edited.
+        4 => match data.revisits.get(rng.below(data.revisits.len().max(1) as u64) as usize) {
+            Some(r) => {
+                let mut r = r.clone();
+                if let Some(result) = r.result.as_mut() {
+                    result.reply_by = rng.chance(50).then(|| plus_days(result.visited_on, 3));
+                    result.escalate = rng.chance(30);
+                } else {
+                    r.closure =
+                        Some(Closure { on: today, reason: ClosureReason::Refused, note: "拒绝".into(), by: None });
+                }
+                r.updated_at = stamp;
+                Changes::revisit(r)
+            }
+            None => Changes::default(),
+        },
+        // A case is edited in what the rules read.
+        5 | 6 => {
+            let mut c = some_case(rng);
+            match rng.below(7) {
+                0 => c.revisit_requested = !c.revisit_requested,
+                1 => c.reply_only = !c.reply_only,
+                2 => c.completed_on = c.completed_on.map_or(Some(day(rng)), |_| None),
+                3 => c.completed_on = Some(day(rng)),
+                4 => c.customer_id = Some(some_customer(rng).id),
+                5 => {
+                    c.kind = CaseKind::Complaint;
+                    c.severity = Severity::Major;
+                }
+                _ => c.kind = rng.pick(&CaseKind::ALL),
+            }
+            c.updated_at = stamp;
+            Changes::case(c)
+        }
+        // A new case, sometimes with a household's first major complaint (rule 4).
+        7 => {
+            let mut c = some_case(rng);
+            c.id = new_id;
+            c.customer_id = Some(some_customer(rng).id);
+            c.kind = rng.pick(&CaseKind::ALL);
+            if rng.chance(30) {
+                c.kind = CaseKind::Complaint;
+                c.severity = Severity::Major;
+            }
+            c.completed_on = Some(day(rng));
+            c.created_at = stamp;
+            c.updated_at = stamp;
+            Changes::case(c)
+        }
+        // A household's facts change (rules 4, 16).
+        8 => {
+            let mut c = some_customer(rng);
+            match rng.below(3) {
+                0 => c.decorating = !c.decorating,
+                1 => c.resident = !c.resident,
+                _ => {
+                    c.sales_class = Some(rng.pick(&SalesClass::ALL));
+                    c.sales_class_since = Some(day(rng));
+                }
+            }
+            c.updated_at = stamp;
+            Changes::customer(c)
+        }
+        // A record is removed.
+        9 => match data.revisits.get(rng.below(data.revisits.len().max(1) as u64) as usize) {
+            Some(r) => Changes { removed_revisits: vec![r.id], ..Changes::default() },
+            None => Changes::default(),
+        },
+        // The supervisor changes a coverage target, or a letter answers a case (rule 8).
+        _ => {
+            if rng.chance(50) {
+                let mut settings = data.settings.clone();
+                let i = rng.below(settings.policies.policies.len() as u64) as usize;
+                settings.policies.policies[i].target.0 = rng.pick(&[10, 50, 100]);
+                Changes::settings(settings)
+            } else {
+                Changes::open_letter(OpenLetter {
+                    revision: 0,
+                    id: new_id,
+                    title: "公开信".into(),
+                    body: "…".into(),
+                    sent_on: day(rng),
+                    case_ids: vec![some_case(rng).id],
+                    created_at: stamp,
+                    updated_at: stamp,
+                })
+            }
+        }
+    }
 }

@@ -1,0 +1,103 @@
+//! Settling: the months that ended long enough ago stop being selected
+//! again, and their cases that owe nothing leave the records held (see
+//! `crate::settled` for what a settled month is and keeps).
+
+use std::collections::BTreeMap;
+
+use chrono::{Months, NaiveDate};
+use uuid::Uuid;
+
+use super::task::{Plan, Reason, TaskKey};
+use crate::calendar::YearMonth;
+use crate::eligibility::Pick;
+use crate::id_map::{IdMap, IdSet};
+use crate::model::{Case, Dataset, Revisit};
+use crate::settled::{case_month, case_months, record_month, MonthDigest, Settled, SettledMonth};
+
+/// How many whole months must have passed since a month ended before it
+/// settles: cases are still entered, completed and corrected for a while
+/// afterwards, and the monthly report of recent months reads from memory.
+pub const SETTLES_AFTER_MONTHS: u32 = 4;
+
+/// The last month that has settled on `today`.
+pub fn last_settled_month(today: NaiveDate) -> Option<YearMonth> {
+    let first = YearMonth::of(today).first_day().checked_sub_months(Months::new(SETTLES_AFTER_MONTHS + 1))?;
+    Some(YearMonth::of(first))
+}
+
+/// Takes out of the working set `data` the cases of settled months that
+/// owe nothing, with their records, and the finished records without a
+/// case of those months. `plan` is the plan over `data` and `settled`; it
+/// lists every task however far ahead it is due. A case owes something
+/// while it has a task in `plan` or an unfinished record: it stays, with
+/// the pick `plan` gave it.
+///
+/// Returns each settled month that changed, with its digest (for
+/// [`Settled::add`]) and what left, earliest month first.
+pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDate) -> Vec<SettledMonth> {
+    let Some(last) = last_settled_month(today) else { return Vec::new() };
+    let months = case_months(&data.cases);
+    // A repeated id makes "the case of this record" ambiguous (only data not
+    // read from the database can repeat one): nothing settles.
+    let mut seen = IdSet::default();
+    if months.len() < data.cases.len() || !data.revisits.iter().all(|r| seen.insert(r.id)) {
+        return Vec::new();
+    }
+    let old = |m: Option<YearMonth>| m.filter(|m| *m <= last);
+    let mut owing: IdSet<Uuid> = plan.items.iter().filter_map(|t| t.case_id).collect();
+    owing.extend(data.revisits.iter().filter(|r| !r.is_finished()).filter_map(|r| r.case_id));
+    // The first rounds' picks, which a settled month's held cases keep.
+    let mut held_picks: IdMap<Uuid, Pick> = IdMap::default();
+    for t in &plan.items {
+        let TaskKey::Case { case_id, round: 1, escalation: false } = t.key else { continue };
+        if let Some(pick) = t.reasons.iter().find_map(|r| if let Reason::Picked(p) = r { Some(*p) } else { None }) {
+            held_picks.insert(case_id, pick);
+        }
+    }
+    let mut out: BTreeMap<YearMonth, Leaving> = BTreeMap::new();
+    let mut kept_cases = Vec::with_capacity(data.cases.len());
+    for case in std::mem::take(&mut data.cases) {
+        match old(case_month(&case)) {
+            Some(m) if !owing.contains(&case.id) => out.entry(m).or_default().cases.push(case),
+            Some(m) => {
+                out.entry(m).or_default().held.extend(held_picks.get(&case.id).map(|&p| (case.id, p)));
+                kept_cases.push(case);
+            }
+            None => kept_cases.push(case),
+        }
+    }
+    let mut kept_revisits = Vec::with_capacity(data.revisits.len());
+    for r in std::mem::take(&mut data.revisits) {
+        // A record follows its case: it leaves only if the case did.
+        let leaves = match r.case_id {
+            Some(id) if months.contains_key(&id) => !owing.contains(&id),
+            _ => true,
+        };
+        match old(record_month(&r, &months)).filter(|_| leaves) {
+            Some(m) => out.entry(m).or_default().revisits.push(r),
+            None => kept_revisits.push(r),
+        }
+    }
+    data.cases = kept_cases;
+    data.revisits = kept_revisits;
+    out.into_iter()
+        .map(|(month, Leaving { cases, revisits, held })| SettledMonth {
+            digest: MonthDigest::of(month, &cases, &revisits, held),
+            cases,
+            revisits,
+        })
+        .filter(|m| {
+            let unchanged =
+                settled.contains(m.digest.month) && settled.held_picks(m.digest.month) == m.digest.held_picks;
+            !(m.cases.is_empty() && m.revisits.is_empty() && unchanged)
+        })
+        .collect()
+}
+
+/// What leaves one month, and the picks of its cases that stay.
+#[derive(Default)]
+struct Leaving {
+    cases: Vec<Case>,
+    revisits: Vec<Revisit>,
+    held: Vec<(Uuid, Pick)>,
+}

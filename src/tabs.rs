@@ -161,11 +161,18 @@ fn report_blocked(blocked: bool) {
 /// upgrade is due it aborts it, so the real open (rexie, which does not
 /// expose `blocked`) then upgrades with nobody in the way. Any failure here
 /// is left for the real open to report.
-pub async fn wait_for_older_tabs(name: &str, version: u32) {
-    let Ok(request) = factory().and_then(|f| f.open_with_u32(name, version)) else { return };
-    let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+///
+/// Returns whether the real open will upgrade a database an earlier
+/// version stored: changing a large office's stores takes seconds, and the
+/// user should be told before, not after.
+pub async fn wait_for_older_tabs(name: &str, version: u32) -> bool {
+    let Ok(request) = factory().and_then(|f| f.open_with_u32(name, version)) else { return false };
+    let upgrading = Rc::new(std::cell::Cell::new(false));
+    let on_upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new({
         let request = request.clone();
-        move |_| {
+        let upgrading = upgrading.clone();
+        move |ev: web_sys::IdbVersionChangeEvent| {
+            upgrading.set(ev.old_version() > 0.0);
             if let Some(tx) = request.transaction() {
                 let _ = tx.abort();
             }
@@ -191,6 +198,7 @@ pub async fn wait_for_older_tabs(name: &str, version: u32) {
     if blocked.get() {
         report_blocked(false);
     }
+    upgrading.get()
 }
 
 fn factory() -> Result<IdbFactory, JsValue> {

@@ -621,6 +621,25 @@ async fn row_fields_and_indexes(name: &str, store: &str) -> (Vec<Vec<String>>, V
     (fields, indexes)
 }
 
+/// The user is told of an upgrade before the stores change (dropping a
+/// large office's indexes takes seconds): whether one is due is known
+/// before the real open, and the probe itself changes nothing.
+#[wasm_bindgen_test]
+async fn an_upgrade_of_stored_records_is_known_before_the_stores_change() {
+    use huifang::tabs::wait_for_older_tabs;
+    let name = format!("huifang-test-{}", Uuid::new_v4());
+    let data = office();
+    v4_database(&name, &data).await;
+    assert!(wait_for_older_tabs(&name, schema::SCHEMA_VERSION).await, "a v4 database is to be upgraded");
+    assert!(wait_for_older_tabs(&name, schema::SCHEMA_VERSION).await, "the probe left it at v4");
+    let db = Database::open(&name).await.expect("a v4 database opens");
+    assert_eq!(db.load().await.unwrap(), data);
+    assert!(!wait_for_older_tabs(&name, schema::SCHEMA_VERSION).await, "an up-to-date database is not");
+    drop_db(&name, db).await;
+    let new = format!("huifang-test-{}", Uuid::new_v4());
+    assert!(!wait_for_older_tabs(&new, schema::SCHEMA_VERSION).await, "a new database has nothing to upgrade");
+}
+
 #[wasm_bindgen_test]
 async fn a_schema_v4_database_opens_without_the_query_indexes_of_cases_and_revisits() {
     let name = format!("huifang-test-{}", Uuid::new_v4());

@@ -52,18 +52,26 @@ impl Database {
         Self::open_telling(name, &|| {}).await
     }
 
-    /// [`open`](Self::open), calling `upgrading` before data migrations run
-    /// on records stored by an earlier version: moving a large office's
-    /// records takes a while, and the user should know why.
+    /// [`open`](Self::open), calling `upgrading` once before the stores or
+    /// the records an earlier version stored are changed: at a large
+    /// office that takes seconds, and the user should know why.
     pub async fn open_telling(name: &str, upgrading: &dyn Fn()) -> Result<Self, StoreError> {
         super::error::watch_aborts();
-        crate::tabs::wait_for_older_tabs(name, schema::SCHEMA_VERSION).await;
+        let told = std::cell::Cell::new(false);
+        let tell = || {
+            if !told.replace(true) {
+                upgrading();
+            }
+        };
+        if crate::tabs::wait_for_older_tabs(name, schema::SCHEMA_VERSION).await {
+            tell();
+        }
         let db = schema::builder(name).build().await.map_err(|e| match StoreError::from(e) {
             StoreError::Database(d) => StoreError::Unavailable(d),
             other => other,
         })?;
         let this = Self { db };
-        this.migrate(upgrading).await?;
+        this.migrate(&tell).await?;
         Ok(this)
     }
 

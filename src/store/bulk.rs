@@ -27,6 +27,10 @@ use super::StoreError;
 /// small enough that the progress bar moves several times a second.
 const BATCH: usize = 5_000;
 
+/// The longest run of encoding and handing over batches before the page
+/// gets a frame.
+const SLICE_MS: f64 = 50.0;
+
 /// How far a bulk write has got, in records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
@@ -126,6 +130,7 @@ impl Database {
             // stores them on another, and waiting for each batch to drain
             // before starting the next would leave one of them idle.
             let mut in_flight: Option<(Request<'_, ()>, usize)> = None;
+            let mut slice_began = js_sys::Date::now();
             for (part, store) in parts.into_iter().zip(&stores) {
                 let mut rows = part.rows;
                 loop {
@@ -144,6 +149,20 @@ impl Database {
                         earlier.await?;
                         done += n;
                         progress(Progress { done, total });
+                    }
+                    // A request that has already finished gives the page no
+                    // turn when awaited, and batches would follow each other
+                    // for seconds without a frame. After a slice of work the
+                    // newest is awaited too: the page paints while it is
+                    // stored. (Only IndexedDB requests may be awaited inside
+                    // the transaction: a timer would let it commit.)
+                    if js_sys::Date::now() - slice_began >= SLICE_MS {
+                        if let Some((newest, n)) = in_flight.take() {
+                            newest.await?;
+                            done += n;
+                            progress(Progress { done, total });
+                        }
+                        slice_began = js_sys::Date::now();
                     }
                 }
             }

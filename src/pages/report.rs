@@ -177,7 +177,7 @@ fn report_view(report: MonthlyReport, data: &Dataset, at: &Positions) -> AnyView
                         view! {
                             <tr>
                                 <td>{p.month.to_string()}</td>
-                                <td class="bar-cell"><span class="bar" style=format!("width:{width}%")></span></td>
+                                <td class="bar-cell"><span class="bar" style:width=format!("{width}%")></span></td>
                                 <td>{p.tally.revisited} " / " {p.tally.eligible}</td>
                                 <td>{p.tally.rate_permille().map(percent).unwrap_or_else(|| "—".into())}</td>
                                 <td>{tr(Msg::SatisfiedShort)} " " {p.tally.satisfied_permille().map(percent).unwrap_or_else(|| "—".into())}</td>

@@ -426,11 +426,30 @@ fn rule_14_when_the_superior_is_the_one_complained_about_it_goes_higher() {
 }
 
 #[test]
-fn rule_14_the_company_managers_escalation_stays_with_the_manager() {
+fn rule_14_a_company_managers_escalation_goes_to_another_manager_never_back_to_them() {
     let mut data = world(vec![complaint(1, Severity::Major, 1, "2026-11-19")]);
     escalated_by(&mut data, 1, MANAGER);
     let t = task(&data, TODAY, 1, 2, true);
     assert_eq!((t.role, t.methods.clone()), (Role::CompanyManager, vec![Method::HomeVisit]));
+    assert_eq!(t.assignee, None, "the only manager did the round that escalated");
+    let warnings = plan_on(&data, TODAY).warnings;
+    assert!(warnings.contains(&PlanWarning::NoStaffForRole { role: Role::CompanyManager }), "{warnings:?}");
+
+    data.staff.push(staff(907, Role::CompanyManager, &[]));
+    assert_eq!(task(&data, TODAY, 1, 2, true).assignee, Some(id(907)));
+}
+
+#[test]
+fn rule_14_a_superiors_revisit_started_by_the_one_who_escalated_goes_to_someone_else() {
+    let mut data = world(vec![complaint(1, Severity::Major, 1, "2026-11-19")]);
+    data.staff.push(staff(907, Role::CompanyManager, &[]));
+    escalated_by(&mut data, 1, MANAGER);
+    let mut t = task(&data, TODAY, 1, 2, true);
+    t.assignee = Some(id(MANAGER));
+    data.revisits.push(contact::start(&t, id(300), now()));
+    let t = task(&data, TODAY, 1, 2, true);
+    assert_eq!(t.assignee, Some(id(907)));
+    assert!(t.reasons.contains(&Reason::Reassigned { from: id(MANAGER) }));
 }
 
 #[test]

@@ -21,6 +21,9 @@ pub(super) struct Request<'r> {
     pub involved: &'r [Uuid],
     /// Who started it, if it was started.
     pub started_by: Option<Uuid>,
+    /// Who did the round that escalated: the superior's revisit is never
+    /// theirs (rule 14), even where they are their own role's superior.
+    pub not_by: Option<Uuid>,
 }
 
 pub(super) struct Assignment {
@@ -76,7 +79,7 @@ impl<'a> Assigner<'a> {
         if let Some(id) = req.started_by {
             match self.position.get(&id) {
                 // The person who started it keeps it (attempts and the customer know them).
-                Some(&i) if !req.involved.contains(&id) => {
+                Some(&i) if !req.involved.contains(&id) && req.not_by != Some(id) => {
                     self.load[i] += 1;
                     let role = self.people[i].role;
                     reasons.push(Reason::AssigneeKept);
@@ -93,7 +96,7 @@ impl<'a> Assigner<'a> {
         let building = req.building.map(|b| self.building_numbers.get(b).copied());
         for &role in req.roles {
             let Some(members) = self.by_role.get(&role) else { continue };
-            let Some(Candidate { tier, chosen, pool }) = self.least_loaded(members, req.involved, building) else {
+            let Some(Candidate { tier, chosen, pool }) = self.least_loaded(members, req, building) else {
                 continue;
             };
             if let (AreaTier::Named, Some(b)) = (tier, req.building) {
@@ -111,13 +114,15 @@ impl<'a> Assigner<'a> {
         Assignment { role, assignee: None }
     }
 
-    /// Among `members` not involved, those in the best area tier for the
-    /// building, and of them the least loaded (ties go to the lowest
-    /// position, i.e. the lowest id): one pass, every tier computed once.
-    fn least_loaded(&self, members: &[usize], involved: &[Uuid], building: Option<Option<u32>>) -> Option<Candidate> {
+    /// Among `members` who may take the task (not involved, not the one
+    /// escalating), those in the best area tier for the building, and of
+    /// them the least loaded (ties go to the lowest position, i.e. the
+    /// lowest id): one pass, every tier computed once.
+    fn least_loaded(&self, members: &[usize], req: &Request<'_>, building: Option<Option<u32>>) -> Option<Candidate> {
         let mut best: Option<Candidate> = None;
         for &i in members {
-            if involved.contains(&self.people[i].id) {
+            let id = self.people[i].id;
+            if req.involved.contains(&id) || req.not_by == Some(id) {
                 continue;
             }
             let tier = area_tier(&self.areas[i], building);
@@ -226,7 +231,7 @@ mod tests {
     }
 
     fn req<'r>(roles: &'r [Role], building: Option<&'r str>, involved: &'r [Uuid]) -> Request<'r> {
-        Request { roles, building, involved, started_by: None }
+        Request { roles, building, involved, started_by: None, not_by: None }
     }
 
     #[test]

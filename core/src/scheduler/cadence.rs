@@ -99,6 +99,7 @@ fn sales<'c>(
         why: Why::Sales { class, last, holiday },
         also: Vec::new(),
         record: None,
+        not_by: None,
     })
 }
 
@@ -141,6 +142,7 @@ fn annual_signed<'c>(
             why: Why::AnnualSigned { last },
             also: Vec::new(),
             record: None,
+            not_by: None,
         });
     }
     out

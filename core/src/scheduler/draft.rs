@@ -33,6 +33,8 @@ pub(super) struct Draft<'c> {
     pub also: Vec<Why<'c>>,
     /// The started, unfinished record, if any.
     pub record: Option<&'c Revisit>,
+    /// Who did the round that escalated, for the superior's revisit (rule 14).
+    pub not_by: Option<Uuid>,
 }
 
 /// Why a task is due, compactly; see [`Reason`] for what each means.

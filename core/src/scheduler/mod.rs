@@ -98,6 +98,7 @@ fn finish(ctx: &Context<'_>, assigner: &mut Assigner<'_>, d: &Draft<'_>, today: 
         building: customer.map(|c| c.unit.building.as_str()),
         involved: d.case.map_or(&[], |c| c.staff_involved.as_slice()),
         started_by: d.record.and_then(|r| r.assignee_id),
+        not_by: d.not_by,
     };
     let assignment = assigner.assign(&request, &mut reasons);
     let contact = customer.map(|c| c.contact).unwrap_or_default();

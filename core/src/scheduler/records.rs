@@ -145,5 +145,6 @@ fn orphan<'c>(ctx: &'c Context<'_>, key: TaskKey, record: &'c Revisit) -> Draft<
         why: Why::NoLongerDue,
         also: Vec::new(),
         record: Some(record),
+        not_by: None,
     }
 }

@@ -140,6 +140,7 @@ fn first_round<'c>(
         why: Why::FirstRound { policy, kind: e.case.kind, anchor_on: w.anchor, pick },
         also: Vec::new(),
         record: None,
+        not_by: None,
     }
 }
 
@@ -173,6 +174,7 @@ fn next_rounds<'c>(
             why,
             also: Vec::new(),
             record: None,
+            not_by: None,
         };
     let by = ctx.done_by(r, expected_role(ctx, policy, records, r, 0));
     // A round already done is not worked out: its due date (and a calendar
@@ -181,7 +183,11 @@ fn next_rounds<'c>(
     if result.escalate && open(true) {
         if let Some(due) = deadlines.after(policy.due_within, visited) {
             let roles = Cow::Owned(superiors(by));
-            out.push((0, draft(true, visited, due, roles, Why::Escalated { from_role: by })));
+            let escalated = Draft {
+                not_by: result.staff_id.or(r.assignee_id),
+                ..draft(true, visited, due, roles, Why::Escalated { from_role: by })
+            };
+            out.push((0, escalated));
         }
     }
     if let Some(reply_by) = result.reply_by.filter(|_| open(r.escalation)) {

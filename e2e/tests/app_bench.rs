@@ -730,53 +730,26 @@ async fn everyday_actions_on_a_whole_office() {
         "Revisit Desk, {} households / {} cases / {} revisits ({size_mb:.0} MB backup)",
         c.customers, c.cases, c.revisits
     );
-    println!("{:<20} {:>10}  {:<24} {}", "figure", "median", "runs (ms)", "from → to");
+    // No runs to show: the column is left blank.
+    let blank = "";
+    println!("{:<20} {:>10}  {:<24} from → to", "figure", "median", "runs (ms)");
     for (name, m, runs, what) in &figures {
         println!("{name:<20} {:>10}  {runs:<24} {what}", show(m));
     }
-    println!(
-        "{:<20} {:>10}  {:<24} {}",
-        "longest_frame_ms",
-        show(&longest_frame),
-        "",
-        "longest gap between frames, everyday actions"
-    );
-    println!(
-        "{:<20} {:>10}  {:<24} {}",
-        "import_ms",
-        show(&import_ms),
-        "",
-        "choose file → records shown on the Data page"
-    );
-    println!("{:<20} {:>10}  {:<24} {}", "export_ms", show(&export_ms), "", "click Export → download finished");
-    println!(
-        "{:<20} {:>10}  {:<24} {}",
-        "baseline import_ms",
-        show(&base_import),
-        "",
-        "plain JS: read + parse + write bucket rows"
-    );
-    println!(
-        "{:<20} {:>10}  {:<24} {}",
-        "baseline export_ms",
-        show(&base_export),
-        "",
-        "plain JS: read back + parse + build Blob"
-    );
+    let row = |name: &str, value: String, what: &str| println!("{name:<20} {value:>10}  {blank:<24} {what}");
+    row("longest_frame_ms", show(&longest_frame), "longest gap between frames, everyday actions");
+    row("import_ms", show(&import_ms), "choose file → records shown on the Data page");
+    row("export_ms", show(&export_ms), "click Export → download finished");
+    row("baseline import_ms", show(&base_import), "plain JS: read + parse + write bucket rows");
+    row("baseline export_ms", show(&base_export), "plain JS: read back + parse + build Blob");
     println!("{:<20} {:>10}", "import_ratio", import_ratio);
     println!("{:<20} {:>10}", "export_ratio", export_ratio);
     let renderer_peak = import_export_mb.max(everyday_mb).max(cold_mb);
-    println!(
-        "{:<20} {:>10}  {:<24} {}",
-        "renderer peak MB",
-        s(renderer_peak),
-        "",
-        "VmHWM, whole app run (baseline excluded)"
-    );
-    println!("{:<20} {:>10}  {:<24} {}", "  import+export", s(import_export_mb), "", "");
-    println!("{:<20} {:>10}  {:<24} {}", "  everyday actions", s(everyday_mb), "", "");
-    println!("{:<20} {:>10}  {:<24} {}", "  cold starts", s(cold_mb), "", "");
-    println!("{:<20} {:>10}  {:<24} {}", "  baseline", s(baseline_mb), "", "");
+    row("renderer peak MB", s(renderer_peak), "VmHWM, whole app run (baseline excluded)");
+    row("  import+export", s(import_export_mb), "");
+    row("  everyday actions", s(everyday_mb), "");
+    row("  cold starts", s(cold_mb), "");
+    row("  baseline", s(baseline_mb), "");
     if !resets {
         println!("  (the peak could not be reset between phases: each phase's figure includes those before it)");
     }

@@ -8,7 +8,6 @@
 //! The file comes from `BACKUP_BENCH_FILE` (scripts/bench-backup writes it
 //! with `cargo run --example office_backup`).
 
-#[allow(dead_code)]
 mod harness;
 
 use std::path::PathBuf;

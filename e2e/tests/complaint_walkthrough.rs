@@ -94,7 +94,7 @@ async fn a_complaint_is_recorded_handled_revisited_and_counted() {
     b.wait_text("#attempt-form .attempt-row", "家中无人").await;
     // Rule 12 is written out beside the button: two more tries, two hours apart.
     b.wait_text("#unreachable-progress", "还需 2 次").await;
-    assert_eq!(b.find("#close-task").await.attr("disabled").await.expect("attr").is_some(), true);
+    assert!(b.find("#close-task").await.attr("disabled").await.expect("attr").is_some());
 
     // The home visit (round 1 of a complaint, seed 000 §1.9): the customer
     // raises something that can't be settled on the spot, a reply date is agreed.

@@ -56,7 +56,7 @@ impl<'a> Part<'a> {
     }
 
     /// A part whose rows come from `rows` (tests use it to inject a failure).
-    #[cfg(test)]
+    #[cfg(all(test, target_arch = "wasm32"))]
     pub(crate) fn from_rows(store: &'static str, len: usize, rows: Rows<'a>) -> Self {
         Part { store, len, rows }
     }

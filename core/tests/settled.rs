@@ -60,6 +60,15 @@ fn settle_on(working: &mut Dataset, settled: &mut Settled, today: NaiveDate) -> 
     taken
 }
 
+/// An office caught up to 2027-01-31 and settled on `today`: every record,
+/// the working set, what is known of the settled months, and what left.
+fn settled_office(seed: u64, today: NaiveDate) -> (Dataset, Dataset, Settled, Vec<SettledMonth>) {
+    let data = caught_up(seed, 60, d("2027-01-31"), 11);
+    let (mut working, mut settled) = (data.clone(), Settled::default());
+    let taken = settle_on(&mut working, &mut settled, today);
+    (data, working, settled, taken)
+}
+
 /// Every case of a settled month has no task, and every record of it is finished.
 fn owes_nothing(taken: &[SettledMonth], all: &Plan) -> Result<(), TestCaseError> {
     let tasks: BTreeSet<_> = all.items.iter().filter_map(|t| t.case_id).collect();
@@ -174,10 +183,8 @@ fn a_caught_up_office_settles_its_old_months_and_keeps_open_work() {
 /// Rule 4 too: a move-in stays exempt for a major complaint settled long ago.
 #[test]
 fn what_later_months_need_of_settled_ones_is_kept_in_the_digest() {
-    let data = caught_up(5, 60, d("2027-01-31"), 11);
     let today = d("2027-07-10");
-    let (mut working, mut settled) = (data.clone(), Settled::default());
-    let taken = settle_on(&mut working, &mut settled, today);
+    let (data, working, settled, taken) = settled_office(5, today);
     let majors: BTreeSet<Uuid> = taken
         .iter()
         .flat_map(|m| m.cases.iter())
@@ -217,10 +224,8 @@ fn what_later_months_need_of_settled_ones_is_kept_in_the_digest() {
 /// of a settled month back as overdue.
 #[test]
 fn a_policy_change_never_brings_back_a_case_of_a_settled_month() {
-    let data = caught_up(8, 60, d("2027-01-31"), 11);
     let today = d("2027-07-10");
-    let (mut working, mut settled) = (data.clone(), Settled::default());
-    let taken = settle_on(&mut working, &mut settled, today);
+    let (data, mut working, settled, taken) = settled_office(8, today);
     let settled_cases: BTreeSet<Uuid> = taken.iter().flat_map(|m| m.cases.iter().map(|c| c.id)).collect();
     assert!(!settled_cases.is_empty());
     let mut everything = data.clone();
@@ -238,9 +243,7 @@ fn a_policy_change_never_brings_back_a_case_of_a_settled_month() {
 /// digest of what left later gives the digest of everything that left.
 #[test]
 fn a_month_digest_absorbs_what_leaves_later() {
-    let data = caught_up(3, 60, d("2027-01-31"), 11);
-    let (mut working, mut settled) = (data.clone(), Settled::default());
-    let taken = settle_on(&mut working, &mut settled, d("2027-07-10"));
+    let (_, _, _, taken) = settled_office(3, d("2027-07-10"));
     assert!(taken.len() > 2);
     for m in taken {
         let (first, second) = m.cases.split_at(m.cases.len() / 2);

@@ -1,5 +1,5 @@
-//! When this device last exported a backup, kept in localStorage (issue 4
-//! item 7). The reminder rule itself is `huifang_core::safety::backup_age`.
+//! When this device last exported a backup, kept in localStorage. The
+//! reminder rule itself is `huifang_core::safety::backup_age`.
 
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};

@@ -1,4 +1,4 @@
-//! The health of the browser's storage (issue 4 item 7): persistent storage,
+//! The health of the browser's storage: persistent storage,
 //! usage and quota, and the marker kept outside IndexedDB that notices the
 //! database vanishing; plus the app-wide safety state the banners show.
 

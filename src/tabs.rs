@@ -1,4 +1,4 @@
-//! Several tabs of the app on one tablet (issue 4 item 8).
+//! Several tabs of the app on one tablet.
 //!
 //! - A change committed in one tab reaches the others: each tab posts on a
 //!   `BroadcastChannel` after its writes the ids of the records it stored,

@@ -1,5 +1,5 @@
-//! Encrypted backups on the browser's real WebCrypto (headless Chromium):
-//! issue 4 item 5. A wrong passphrase or any change to the file is refused
+//! Encrypted backups on the browser's real WebCrypto (headless Chromium).
+//! A wrong passphrase or any change to the file is refused
 //! by `decrypt`, which is what the import runs before anything is written.
 #![cfg(target_arch = "wasm32")]
 

@@ -1,4 +1,4 @@
-//! The spreadsheets for Excel as staff read them (issue 4 item 6): labels in
+//! The spreadsheets for Excel as staff read them: labels in
 //! their language, names rather than ids, the household on case and
 //! revisit rows, readable dates. Quoting and formula safety are tested
 //! natively in `huifang_core::spreadsheet`.

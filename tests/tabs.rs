@@ -1,4 +1,4 @@
-//! Several tabs on one database (issue 4 item 8), on real IndexedDB in
+//! Several tabs on one database, on real IndexedDB in
 //! headless Chromium: an upgrade by a newer app in another tab completes
 //! instead of hanging, and the old tab says "reload" instead of failing
 //! obscurely; a tab holding an old version open is reported while it blocks;

@@ -1,4 +1,4 @@
-//! Data-safety checks about the browser's storage (issue 4): when to remind
+//! Data-safety checks about the browser's storage: when to remind
 //! the office to back up, and noticing that the database vanished or was
 //! emptied behind the app's back (cleared site data, a reset tablet).
 //! Pure: "now" is always a parameter; the app keeps the inputs in

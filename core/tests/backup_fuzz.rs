@@ -1,4 +1,4 @@
-//! Issue 4, "Done when": the parser against damaged and hostile files.
+//! The parser against damaged and hostile files.
 //! Each file is refused with the precise reason (entity, index, field or
 //! position where there is one) or accepted with its text kept exactly;
 //! nothing panics or overflows the stack. `backup_format.rs` has the basic
@@ -413,8 +413,8 @@ fn round_numbers_out_of_range_are_refused_without_overflow() {
     }
 }
 
-/// Issue 4: "every refusal says what is wrong and where (entity, index,
-/// field)". serde_json names a missing field but not a wrong value's, so
+/// Every refusal says what is wrong and where (entity, index, field).
+/// serde_json names a missing field but not a wrong value's, so
 /// the reader finds the field at the error's position in the record.
 #[test]
 fn a_wrong_value_in_a_record_names_its_field() {

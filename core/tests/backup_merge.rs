@@ -1,4 +1,4 @@
-//! Merge import (issue 4, item 4 and "Done when"): records are joined by
+//! Merge import: records are joined by
 //! id, the newer `updated_at` wins, conflicts are listed, nothing is
 //! dropped, and the result does not depend on which side is the file.
 

@@ -1,4 +1,4 @@
-//! Issue 4, "Done when": `export(import(x)) == x`. Any valid office, with
+//! `export(import(x)) == x`: any valid office, with
 //! text of every kind, survives a backup file exactly, and exporting what
 //! was read gives the same bytes again.
 

@@ -2,8 +2,8 @@
 //! imports and exports a whole office's backup (20,000 households, 100,000
 //! cases, 200,000 revisits) in the release build in headless Chromium, and
 //! prints the times, the peak JS heap, the renderer's peak memory and the
-//! longest frame. Issue 4's targets: export < 5 s, import < 30 s with
-//! visible progress and a responsive page.
+//! longest frame. The targets: export < 5 s, import < 30 s with visible
+//! progress and a responsive page.
 //!
 //! The file comes from `BACKUP_BENCH_FILE` (scripts/bench-backup writes it
 //! with `cargo run --example office_backup`).

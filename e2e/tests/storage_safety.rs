@@ -1,4 +1,4 @@
-//! Storage safety as the office meets it (issue 4 items 7, 8), on the release
+//! Storage safety as the office meets it, on the release
 //! build in headless Chromium:
 //! - a full disk (a small quota set through DevTools) refuses the next save
 //!   with a clear message, and nothing is lost or half-written;

@@ -308,7 +308,7 @@ messages! {
     CalendarSaved => "日历已保存", "Calendar saved";
     SettingsSaved => "设置已保存", "Settings saved";
 
-    // ---- issue 4: import, merge and progress (lead) ----
+    // ---- import, merge and progress (lead) ----
     ImportChecked => "备份文件已通过全部检查。请选择导入方式：", "The backup passed every check. Choose how to import it:";
     RestoreTitle => "替换全部（恢复）", "Replace everything (restore)";
     RestoreHint => "本机全部数据和设置将被文件内容取代。", "Everything on this tablet, settings included, becomes the file's content.";
@@ -324,7 +324,7 @@ messages! {
     MergeRefused => "无法合并：", "Cannot merge: ";
     ImportChecking => "正在检查备份文件……", "Checking the backup file…";
 
-    // ---- issue 4: encrypted backups and CSV export ----
+    // ---- encrypted backups and CSV export ----
     ExportTitle => "导出", "Export";
     ExportEncrypt => "用口令加密备份", "Encrypt the backup with a passphrase";
     ExportEncryptHint => "加密后，没有口令谁也打不开这份备份。口令一旦忘记就无法找回，请另行妥善保管。",
@@ -369,7 +369,7 @@ messages! {
     EnvelopeBadBase64 => "加密备份的“{n}”部分已损坏。", "The encrypted backup's \"{n}\" part is damaged.";
     EnvelopeWrongLength => "加密备份的“{n}”部分长度不对，文件已损坏或被改动。", "The encrypted backup's \"{n}\" part has the wrong length: the file is damaged or was changed.";
 
-    // ---- issue 4: storage health and several tabs ----
+    // ---- storage health and several tabs ----
     StorageTitle => "存储状态", "Storage health";
     StorageChecking => "正在查询浏览器的存储状态…", "Asking the browser about its storage…";
     StoragePersisted => "浏览器已同意长期保存本网页的数据：设备空间不足时也不会自动清除。",
@@ -394,7 +394,7 @@ messages! {
     RestoreFromBackup => "从备份恢复", "Restore from a backup";
     StartFresh => "不恢复，从头开始", "Start fresh";
 
-    // ---- issue 4: retention and archive (rule 17) ----
+    // ---- retention and archive (rule 17) ----
     RetentionTitle => "保存与归档", "Keeping and archiving";
     RetentionHint => "回访记录须保存至少 3 年。归档后记录不再显示在默认列表中，但仍计入月度报告和统计。", "Revisit records are kept at least 3 years. An archived record leaves the default lists but still counts in the monthly report and statistics.";
     ArchivedMark => "已归档", "Archived";

@@ -2,8 +2,8 @@
 //!
 //! A case belongs to the month it was completed in, which is also the month
 //! its policy's coverage counts it in (rules 1–3 pick a share of each
-//! policy's month in completion order, so a month settles whole or not at
-//! all). A record belongs to its case's month; a record without a case
+//! policy's month in completion order, so a month's picks are made once,
+//! over the whole month). A record belongs to its case's month; a record without a case
 //! (rule 16) to the month it ended. A case not yet completed, and an
 //! unfinished record without a case, belong to no month: open work is not
 //! history (DOMAIN: overdue revisits stay visible until done or closed with
@@ -58,18 +58,34 @@ pub fn record_month(record: &Revisit, case_months: &IdMap<Uuid, Option<YearMonth
     }
 }
 
+/// What later months need of records that left: of one month (in its
+/// [`MonthDigest`]) or of every settled month together (in [`Settled`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Households with a major complaint (rule 4), sorted.
+    pub major_complaint_households: Vec<Uuid>,
+    /// Per household and cadence, the last finished cadence revisit
+    /// (rule 16), sorted.
+    pub last_cadence: Vec<((Uuid, Cadence), NaiveDate)>,
+    /// Per household, the last visit on a signing case (rule 16), sorted.
+    pub last_signing_visit: Vec<(Uuid, NaiveDate)>,
+}
+
+impl Facts {
+    /// Takes in `other`'s facts: the households of both, the later dates.
+    pub fn absorb(&mut self, other: &Facts) {
+        self.major_complaint_households = union(&self.major_complaint_households, &other.major_complaint_households);
+        self.last_cadence = latest(&self.last_cadence, &other.last_cadence);
+        self.last_signing_visit = latest(&self.last_signing_visit, &other.last_signing_visit);
+    }
+}
+
 /// What the plan needs of one settled month's records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthDigest {
     pub month: YearMonth,
-    /// Households with a major complaint in the month (rule 4), sorted.
-    pub major_complaint_households: Vec<Uuid>,
-    /// Per household and cadence, the last finished cadence revisit of the
-    /// month (rule 16), sorted.
-    pub last_cadence: Vec<((Uuid, Cadence), NaiveDate)>,
-    /// Per household, the last visit of the month on a signing case
-    /// (rule 16), sorted.
-    pub last_signing_visit: Vec<(Uuid, NaiveDate)>,
+    #[serde(flatten)]
+    pub facts: Facts,
     /// The cases of the month still held (they owed a revisit when it
     /// settled) with the pick each had (rules 1–3), sorted.
     pub held_picks: Vec<(Uuid, Pick)>,
@@ -109,21 +125,18 @@ impl MonthDigest {
             }
         }
         held_picks.sort_unstable_by_key(|(id, _)| *id);
-        MonthDigest {
-            month,
+        let facts = Facts {
             major_complaint_households: union(&major, &[]),
             last_cadence: latest(&cadence, &[]),
             last_signing_visit: latest(&signed, &[]),
-            held_picks,
-        }
+        };
+        MonthDigest { month, facts, held_picks }
     }
 
     /// Takes in a later digest of the same month: more records that left,
     /// and the picks of the cases held since.
     pub fn absorb(&mut self, later: &MonthDigest) {
-        self.major_complaint_households = union(&self.major_complaint_households, &later.major_complaint_households);
-        self.last_cadence = latest(&self.last_cadence, &later.last_cadence);
-        self.last_signing_visit = latest(&self.last_signing_visit, &later.last_signing_visit);
+        self.facts.absorb(&later.facts);
         self.held_picks.clone_from(&later.held_picks);
     }
 }
@@ -156,10 +169,8 @@ fn latest<K: Ord + Copy>(a: &[(K, NaiveDate)], b: &[(K, NaiveDate)]) -> Vec<(K, 
 #[derive(Debug, Clone, Default)]
 pub struct Settled {
     months: Vec<YearMonth>,
-    /// Every settled month's facts together, as in [`MonthDigest`].
-    major_complaint_households: Vec<Uuid>,
-    last_cadence: Vec<((Uuid, Cadence), NaiveDate)>,
-    last_signing_visit: Vec<(Uuid, NaiveDate)>,
+    /// Every settled month's facts together.
+    facts: Facts,
     /// The held cases' picks, by case id, with the month each belongs to (a
     /// later digest of that month replaces them).
     picks: Vec<(Uuid, Pick, YearMonth)>,
@@ -180,9 +191,7 @@ impl Settled {
         if let Err(at) = self.months.binary_search(&digest.month) {
             self.months.insert(at, digest.month);
         }
-        self.major_complaint_households = union(&self.major_complaint_households, &digest.major_complaint_households);
-        self.last_cadence = latest(&self.last_cadence, &digest.last_cadence);
-        self.last_signing_visit = latest(&self.last_signing_visit, &digest.last_signing_visit);
+        self.facts.absorb(&digest.facts);
         self.picks.retain(|p| p.2 != digest.month);
         self.picks.extend(digest.held_picks.iter().map(|&(id, pick)| (id, pick, digest.month)));
         self.picks.sort_unstable_by_key(|p| p.0);
@@ -203,24 +212,24 @@ impl Settled {
 
     /// Households with a major complaint in a settled month (rule 4), sorted.
     pub fn major_complaint_households(&self) -> &[Uuid] {
-        &self.major_complaint_households
+        &self.facts.major_complaint_households
     }
 
     /// Each household's last finished cadence revisit per cadence in the
     /// settled months, sorted.
     pub fn last_cadence(&self) -> &[((Uuid, Cadence), NaiveDate)] {
-        &self.last_cadence
+        &self.facts.last_cadence
     }
 
     /// `customer`'s last finished `cadence` revisit in the settled months.
     pub fn last_cadence_of(&self, customer: Uuid, cadence: Cadence) -> Option<NaiveDate> {
-        let list = &self.last_cadence;
+        let list = &self.facts.last_cadence;
         list.binary_search_by_key(&(customer, cadence), |e| e.0).ok().map(|i| list[i].1)
     }
 
     /// Each household's last visit on a signing case in the settled months, sorted.
     pub fn last_signing_visit(&self) -> &[(Uuid, NaiveDate)] {
-        &self.last_signing_visit
+        &self.facts.last_signing_visit
     }
 
     /// The pick a held case of a settled month had when the month settled.

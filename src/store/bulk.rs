@@ -129,7 +129,7 @@ impl Database {
             // handed over: the browser clones rows on this thread and
             // stores them on another, and waiting for each batch to drain
             // before starting the next would leave one of them idle.
-            let mut in_flight: Option<(Request<'_, ()>, usize)> = None;
+            let mut in_flight: Vec<(Request<'_, ()>, usize)> = Vec::with_capacity(2);
             let mut slice_began = js_sys::Date::now();
             for (part, store) in parts.into_iter().zip(&stores) {
                 let mut rows = part.rows;
@@ -144,33 +144,22 @@ impl Database {
                     if batch.is_empty() {
                         break;
                     }
-                    let next = issue(Box::pin(store.put_all(batch.into_iter().map(|row| (row, None)))));
-                    if let Some((earlier, n)) = in_flight.replace((next, records)) {
-                        earlier.await?;
-                        done += n;
-                        progress(Progress { done, total });
-                    }
+                    in_flight.push((issue(Box::pin(store.put_all(batch.into_iter().map(|row| (row, None))))), records));
                     // A request that has already finished gives the page no
                     // turn when awaited, and batches would follow each other
                     // for seconds without a frame. After a slice of work the
                     // newest is awaited too: the page paints while it is
                     // stored. (Only IndexedDB requests may be awaited inside
                     // the transaction: a timer would let it commit.)
-                    if js_sys::Date::now() - slice_began >= SLICE_MS {
-                        if let Some((newest, n)) = in_flight.take() {
-                            newest.await?;
-                            done += n;
-                            progress(Progress { done, total });
-                        }
+                    let slice_over = js_sys::Date::now() - slice_began >= SLICE_MS;
+                    let keep = usize::from(!slice_over);
+                    confirm(&mut in_flight, keep, &mut done, total, progress).await?;
+                    if slice_over {
                         slice_began = js_sys::Date::now();
                     }
                 }
             }
-            if let Some((last, n)) = in_flight.take() {
-                last.await?;
-                done += n;
-                progress(Progress { done, total });
-            }
+            confirm(&mut in_flight, 0, &mut done, total, progress).await?;
             if let Some(row) = settings {
                 tx.store(META)?.put(&row, None).await?;
             }
@@ -179,6 +168,24 @@ impl Database {
         .await;
         finish(tx, outcome).await
     }
+}
+
+/// Awaits the batches of `in_flight`, oldest first, all but the newest
+/// `keep`, counting each one stored into `done`.
+async fn confirm(
+    in_flight: &mut Vec<(Request<'_, ()>, usize)>,
+    keep: usize,
+    done: &mut usize,
+    total: usize,
+    progress: &dyn Fn(Progress),
+) -> Result<(), StoreError> {
+    let stored = in_flight.len().saturating_sub(keep);
+    for (request, n) in in_flight.drain(..stored) {
+        request.await?;
+        *done += n;
+        progress(Progress { done: *done, total });
+    }
+    Ok(())
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]

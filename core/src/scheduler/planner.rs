@@ -65,11 +65,6 @@ impl Planner {
         self.whole = true;
     }
 
-    /// What is known of the settled months.
-    pub fn settled(&self) -> &Settled {
-        &self.settled
-    }
-
     /// Notes a write before it is applied to `data` (found through `at`).
     pub fn note(&mut self, data: &Dataset, at: &Positions, changes: &Changes) {
         if !self.made || self.whole {

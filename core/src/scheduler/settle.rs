@@ -36,11 +36,11 @@ pub fn last_settled_month(today: NaiveDate) -> Option<YearMonth> {
 /// [`Settled::add`]) and what left, earliest month first.
 pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDate) -> Vec<SettledMonth> {
     let Some(last) = last_settled_month(today) else { return Vec::new() };
-    let months = case_months(&data.cases);
+    let month_of_case = case_months(&data.cases);
     // A repeated id makes "the case of this record" ambiguous (only data not
     // read from the database can repeat one): nothing settles.
     let mut seen = IdSet::default();
-    if months.len() < data.cases.len() || !data.revisits.iter().all(|r| seen.insert(r.id)) {
+    if month_of_case.len() < data.cases.len() || !data.revisits.iter().all(|r| seen.insert(r.id)) {
         return Vec::new();
     }
     let old = |m: Option<YearMonth>| m.filter(|m| *m <= last);
@@ -70,10 +70,10 @@ pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDa
     for r in std::mem::take(&mut data.revisits) {
         // A record follows its case: it leaves only if the case did.
         let leaves = match r.case_id {
-            Some(id) if months.contains_key(&id) => !owing.contains(&id),
+            Some(id) if month_of_case.contains_key(&id) => !owing.contains(&id),
             _ => true,
         };
-        match old(record_month(&r, &months)).filter(|_| leaves) {
+        match old(record_month(&r, &month_of_case)).filter(|_| leaves) {
             Some(m) => out.entry(m).or_default().revisits.push(r),
             None => kept_revisits.push(r),
         }

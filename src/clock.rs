@@ -19,7 +19,7 @@ pub fn local_text(at: DateTime<Utc>) -> String {
         js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64)).get_timezone_offset();
     // getTimezoneOffset is UTC minus local, in minutes.
     let local = at.naive_utc() - chrono::Duration::minutes(offset_minutes as i64);
-    local.format("%Y-%m-%d %H:%M").to_string()
+    huifang_core::calendar::text::date_time_text(local)
 }
 
 /// The device's wall-clock time now (office local time), for contact

@@ -46,7 +46,7 @@ impl Table {
 
     /// E.g. `huifang-cases-2026-11-23.csv`.
     pub fn file_name(self, today: NaiveDate) -> String {
-        format!("huifang-{}-{}.csv", self.slug(), today.format("%Y-%m-%d"))
+        format!("huifang-{}-{}.csv", self.slug(), today)
     }
 
     pub fn sheet(self, lang: Lang, data: &Dataset) -> Sheet {
@@ -91,7 +91,7 @@ impl Words<'_> {
 }
 
 fn date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// Building, entrance and room in the order staff walk the estate, with

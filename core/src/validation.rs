@@ -14,9 +14,11 @@ pub use customer::{check_customer, move_in_case, split_phones, CustomerDraft, EM
 pub use open_letter::{check_open_letter, OpenLetterDraft, TITLE_MAX};
 pub use staff::{check_staff, split_buildings, StaffDraft};
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use uuid::Uuid;
+
+use crate::calendar::text;
 
 use crate::model::{
     Attempt, AttemptOutcome, Case, Method, RaisedIssue, Revisit, RevisitResult, Satisfaction, Signature,
@@ -212,7 +214,7 @@ pub fn parse_date(field: Field, value: &str) -> Result<NaiveDate, FieldError> {
     if value.is_empty() {
         return Err(FieldError::new(field, Problem::Required));
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| FieldError::new(field, Problem::InvalidDate))
+    text::parse_date(value).ok_or(FieldError::new(field, Problem::InvalidDate))
 }
 
 /// What the revisit result form submits (the customer was reached).
@@ -265,9 +267,9 @@ impl ResultDraft {
         };
         let at = match self.at.trim() {
             "" => None,
-            t => match NaiveTime::parse_from_str(t, "%H:%M") {
-                Ok(t) => Some(t),
-                Err(_) => {
+            t => match text::parse_time(t) {
+                Some(t) => Some(t),
+                None => {
                     errors.push(FieldError::new(Field::Time, Problem::InvalidTime));
                     None
                 }
@@ -387,7 +389,7 @@ impl AttemptDraft {
     /// `now` is the office's local time; an attempt can't be in the future.
     pub fn validate(&self, now: NaiveDateTime) -> Result<Attempt, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let at = match NaiveDateTime::parse_from_str(self.at.trim(), "%Y-%m-%dT%H:%M") {
+        let at = match text::parse_date_time(&self.at).ok_or(()) {
             Ok(at) if at > now + chrono::Duration::minutes(1) => {
                 errors.push(FieldError::new(Field::Time, Problem::InFuture));
                 None

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use huifang_core::calendar::text;
 use huifang_core::contact;
 use huifang_core::model::Changes;
 use huifang_core::model::{AttemptOutcome, Method, Revisit, Staff};
@@ -29,7 +30,7 @@ pub fn AttemptLog(
     let suggested = contact::suggest_call_time(now, &settings.policies.call_windows, &attempts, &settings.calendar);
 
     let first_method = task.methods.first().copied().unwrap_or(Method::Phone);
-    let at = RwSignal::new(now.format("%Y-%m-%dT%H:%M").to_string());
+    let at = RwSignal::new(text::date_time_input(now));
     let method_v = RwSignal::new(first_method);
     let outcome_v = RwSignal::new(AttemptOutcome::NoAnswer);
     let note = RwSignal::new(String::new());
@@ -69,7 +70,7 @@ pub fn AttemptLog(
             let (m, o) = (a.method, a.outcome);
             view! {
                 <tr class="attempt-row">
-                    <td>{a.at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                    <td>{text::date_time_text(a.at)}</td>
                     <td>{move || method(i18n.lang(), m)}</td>
                     <td class="outcome">{move || attempt_outcome(i18n.lang(), o)}</td>
                     <td>{a.note.clone()}</td>
@@ -82,7 +83,7 @@ pub fn AttemptLog(
             <h3>{tr(Msg::AttemptsTitle)}</h3>
             <table class="list attempts"><tbody>{rows}</tbody></table>
             <p class="hint" id="suggested-call">
-                {tr(Msg::SuggestedCall)} ": " {suggested.format("%Y-%m-%d %H:%M").to_string()}
+                {tr(Msg::SuggestedCall)} ": " {text::date_time_text(suggested)}
             </p>
             <div class="grid">
                 <label for="attempt-at">{tr(Msg::Time)}</label>

@@ -2,6 +2,8 @@ use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use huifang_core::calendar::text;
+
 use huifang_core::contact::{self, ClosureDraft, UnreachableProgress};
 use huifang_core::model::{Changes, ClosureReason, Revisit, Staff};
 use huifang_core::scheduler::PlannedRevisit;
@@ -92,7 +94,7 @@ fn progress_text(lang: Lang, progress: UnreachableProgress, now: NaiveDateTime) 
             let more = more.to_string();
             match after.filter(|a| *a > now) {
                 Some(a) => {
-                    let at = if a.date() == now.date() { a.format("%H:%M") } else { a.format("%Y-%m-%d %H:%M") };
+                    let at = if a.date() == now.date() { text::time_text(a) } else { text::date_time_text(a) };
                     Msg::UnreachableMissingAfter.text(lang).replace("{n}", &more).replace("{t}", &at.to_string())
                 }
                 None => Msg::UnreachableMissing.text(lang).replace("{n}", &more),

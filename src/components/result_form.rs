@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use huifang_core::calendar::text;
+
 use huifang_core::contact;
 use huifang_core::model::Changes;
 use huifang_core::model::{Method, Revisit, Satisfaction, Signature, Staff};
@@ -30,7 +32,7 @@ pub fn ResultForm(
     let methods = task.methods.clone();
     let method_v = RwSignal::new(methods.first().copied().unwrap_or(Method::Phone));
     let visited_on = RwSignal::new(today.to_string());
-    let at = RwSignal::new(clock::local_now().format("%H:%M").to_string());
+    let at = RwSignal::new(text::time_text(clock::local_now()));
     let who = RwSignal::new(task.assignee);
     let content = RwSignal::new(String::new());
     let satisfaction_v = RwSignal::new(None::<Satisfaction>);

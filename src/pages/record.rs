@@ -120,7 +120,7 @@ fn Record(rev: Revisit, who: String, case: String, staff: Vec<Staff>, refusal: O
         view! {
             <dl class="figures" id="record-result">
                 <dt>{tr(Msg::Method)}</dt><dd>{move || method(i18n.lang(), m)}</dd>
-                <dt>{tr(Msg::VisitedOn)}</dt><dd>{res.visited_on.to_string()} " " {res.at.map(|t| t.format("%H:%M").to_string())}</dd>
+                <dt>{tr(Msg::VisitedOn)}</dt><dd>{res.visited_on.to_string()} " " {res.at.map(huifang_core::calendar::text::time_text)}</dd>
                 <dt>{tr(Msg::DoneBy)}</dt><dd>{by}</dd>
                 <dt>{tr(Msg::Content)}</dt><dd class="description">{res.content.clone()}</dd>
                 <dt>{tr(Msg::Satisfaction)}</dt><dd>{move || satisfaction(i18n.lang(), s)}</dd>

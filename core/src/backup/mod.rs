@@ -174,7 +174,7 @@ impl Backup {
 
 /// The name of a backup exported at `at`, e.g. `huifang-backup-2026-11-23.json`.
 pub fn file_name(at: DateTime<Utc>) -> String {
-    format!("{FORMAT}-{}.json", at.format("%Y-%m-%d"))
+    format!("{FORMAT}-{}.json", at.date_naive())
 }
 
 /// The file [`Backup::new`] + [`Backup::to_json`] would write for `data`,

@@ -1,6 +1,7 @@
 //! Calendar arithmetic the rules need: due dates, months and working days.
 
 mod official_holidays;
+pub mod text;
 mod working_days;
 
 pub use working_days::{WorkCalendar, WorkCalendarError};

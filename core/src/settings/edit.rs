@@ -3,8 +3,9 @@
 //! refused (typed), never a half-applied change. Numbers arrive as the
 //! text typed in the form.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate};
 
+use crate::calendar::text;
 use crate::calendar::{WorkCalendar, WorkCalendarError};
 use crate::model::{Method, Role, SalesClass};
 use crate::policy::{CallWindow, Exclusion, Percent, Policy, PolicyKey, PolicySet, Recurrence, SalesCadence, Span};
@@ -277,7 +278,7 @@ pub struct CallWindowDraft {
 
 impl CallWindowDraft {
     pub fn of(w: &CallWindow) -> Self {
-        CallWindowDraft { from: w.from.format("%H:%M").to_string(), to: w.to.format("%H:%M").to_string() }
+        CallWindowDraft { from: text::time_text(w.from), to: text::time_text(w.to) }
     }
 }
 
@@ -308,7 +309,7 @@ impl ContactDraft {
         let min_attempts = number(Setting::MinAttempts, &self.min_attempts, 1, Self::MAX_ATTEMPTS, &mut errors);
         let mut windows = Vec::with_capacity(self.windows.len());
         for (i, w) in self.windows.iter().enumerate() {
-            let time = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
+            let time = text::parse_time;
             match (time(&w.from), time(&w.to)) {
                 (Some(from), Some(to)) if from < to => windows.push((i + 1, CallWindow { from, to })),
                 (Some(_), Some(_)) => errors.push(SettingsError::WindowOrder(i + 1)),
@@ -360,7 +361,7 @@ pub struct CalendarDay {
 
 /// `calendar` with `date` (a form value) added as a `kind` day named `name`.
 pub fn add_day(calendar: &WorkCalendar, kind: DayKind, date: &str, name: &str) -> Result<WorkCalendar, SettingsError> {
-    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| SettingsError::InvalidDate)?;
+    let date = text::parse_date(date).ok_or(SettingsError::InvalidDate)?;
     let mut next = calendar.clone();
     match kind {
         DayKind::Holiday => next.add_holiday(date, name)?,

@@ -2,6 +2,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use huifang_core::calendar::text;
 use huifang_core::calendar::WorkCalendar;
 use huifang_core::settings::edit::{
     add_day, calendar_days, calendar_years, remove_day, restore_official, set_covered, DayKind,
@@ -50,7 +51,7 @@ fn weekday(lang: Lang, d: NaiveDate) -> String {
         Lang::Zh => {
             ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][d.weekday().num_days_from_monday() as usize].into()
         }
-        Lang::En => d.format("%a").to_string(),
+        Lang::En => d.weekday().to_string(),
     }
 }
 
@@ -77,8 +78,7 @@ pub fn CalendarCard(calendar: WorkCalendar, form: CalendarForm) -> impl IntoView
         };
         if saver.save(errors, Msg::CalendarSaved, edit) && matches!(c, Change::Add(..)) {
             // Holiday periods run over several days: ready for the next one.
-            let next =
-                NaiveDate::parse_from_str(&form.date.get_untracked(), "%Y-%m-%d").ok().and_then(|d| d.succ_opt());
+            let next = text::parse_date(&form.date.get_untracked()).and_then(|d| d.succ_opt());
             form.date.set(next.map(|d| d.to_string()).unwrap_or_default());
         }
     };

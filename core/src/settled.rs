@@ -84,11 +84,16 @@ impl Facts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthDigest {
     pub month: YearMonth,
-    #[serde(flatten)]
     pub facts: Facts,
     /// The cases of the month still held (they owed a revisit when it
     /// settled) with the pick each had (rules 1–3), sorted.
     pub held_picks: Vec<(Uuid, Pick)>,
+    /// The cases and records that left, sorted: where a record asked for
+    /// by id alone (a link, another tab's write) is found.
+    #[serde(default)]
+    pub cases: Vec<Uuid>,
+    #[serde(default)]
+    pub revisits: Vec<Uuid>,
 }
 
 impl MonthDigest {
@@ -104,7 +109,9 @@ impl MonthDigest {
         // Signing cases by id, with their household: the annual revisits
         // follow the case's household, whoever a record names.
         let mut signing: IdMap<Uuid, Uuid> = IdMap::default();
+        let (mut case_ids, mut revisit_ids) = (Vec::new(), Vec::new());
         for case in cases {
+            case_ids.push(case.id);
             if case.is_major_complaint() {
                 major.extend(case.customer_id);
             }
@@ -114,6 +121,7 @@ impl MonthDigest {
         }
         let (mut cadence, mut signed) = (Vec::new(), Vec::new());
         for r in revisits {
+            revisit_ids.push(r.id);
             match (r.case_id, r.cadence, r.finished_on()) {
                 (None, Some(c), Some(on)) => cadence.push(((r.customer_id, c), on)),
                 (Some(case_id), _, _) => {
@@ -130,7 +138,7 @@ impl MonthDigest {
             last_cadence: latest(&cadence, &[]),
             last_signing_visit: latest(&signed, &[]),
         };
-        MonthDigest { month, facts, held_picks }
+        MonthDigest { month, facts, held_picks, cases: union(&case_ids, &[]), revisits: union(&revisit_ids, &[]) }
     }
 
     /// Takes in a later digest of the same month: more records that left,
@@ -138,6 +146,8 @@ impl MonthDigest {
     pub fn absorb(&mut self, later: &MonthDigest) {
         self.facts.absorb(&later.facts);
         self.held_picks.clone_from(&later.held_picks);
+        self.cases = union(&self.cases, &later.cases);
+        self.revisits = union(&self.revisits, &later.revisits);
     }
 }
 
@@ -174,6 +184,9 @@ pub struct Settled {
     /// The held cases' picks, by case id, with the month each belongs to (a
     /// later digest of that month replaces them).
     picks: Vec<(Uuid, Pick, YearMonth)>,
+    /// The month of each case and record that left, by id.
+    case_months: Vec<(Uuid, YearMonth)>,
+    revisit_months: Vec<(Uuid, YearMonth)>,
 }
 
 impl Settled {
@@ -195,6 +208,18 @@ impl Settled {
         self.picks.retain(|p| p.2 != digest.month);
         self.picks.extend(digest.held_picks.iter().map(|&(id, pick)| (id, pick, digest.month)));
         self.picks.sort_unstable_by_key(|p| p.0);
+        add_months(&mut self.case_months, &digest.cases, digest.month);
+        add_months(&mut self.revisit_months, &digest.revisits, digest.month);
+    }
+
+    /// The settled month the case `id` left with, if it left.
+    pub fn month_of_case(&self, id: Uuid) -> Option<YearMonth> {
+        month_in(&self.case_months, id)
+    }
+
+    /// The settled month the record `id` left with, if it left.
+    pub fn month_of_revisit(&self, id: Uuid) -> Option<YearMonth> {
+        month_in(&self.revisit_months, id)
     }
 
     pub fn contains(&self, month: YearMonth) -> bool {
@@ -241,6 +266,17 @@ impl Settled {
     pub fn held_picks(&self, month: YearMonth) -> Vec<(Uuid, Pick)> {
         self.picks.iter().filter(|p| p.2 == month).map(|&(id, pick, _)| (id, pick)).collect()
     }
+}
+
+/// Adds `ids` (of `month`) to the sorted list `months`.
+fn add_months(months: &mut Vec<(Uuid, YearMonth)>, ids: &[Uuid], month: YearMonth) {
+    months.extend(ids.iter().map(|&id| (id, month)));
+    months.sort_unstable();
+    months.dedup_by_key(|e| e.0);
+}
+
+fn month_in(months: &[(Uuid, YearMonth)], id: Uuid) -> Option<YearMonth> {
+    months.binary_search_by_key(&id, |e| e.0).ok().map(|i| months[i].1)
 }
 
 /// One month taken out of the working set: its digest and its records.

@@ -172,6 +172,17 @@ fn a_caught_up_office_settles_its_old_months_and_keeps_open_work() {
             assert_eq!(plan_beyond(&working, &settled, today), all);
             let total: usize = taken.iter().map(|m| m.cases.len() + m.revisits.len()).sum();
             assert_eq!(total + working.cases.len() + working.revisits.len(), data.cases.len() + data.revisits.len());
+            // Whatever left is found again by its id alone, in its month.
+            for m in &taken {
+                for c in &m.cases {
+                    assert_eq!(settled.month_of_case(c.id), Some(m.digest.month));
+                }
+                for r in &m.revisits {
+                    assert_eq!(settled.month_of_revisit(r.id), Some(m.digest.month));
+                }
+            }
+            assert!(working.cases.iter().all(|c| settled.month_of_case(c.id).is_none()));
+            assert!(working.revisits.iter().all(|r| settled.month_of_revisit(r.id).is_none()));
         }
     }
     assert!(left_somewhere >= 30, "only {left_somewhere} of 40 let a case leave");

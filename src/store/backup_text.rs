@@ -13,6 +13,7 @@ use web_sys::{Blob, BlobPropertyBag};
 
 use super::bucket;
 use super::database::Database;
+use super::load::Tier;
 use super::schema::RECORD_STORES;
 use super::StoreError;
 
@@ -40,7 +41,7 @@ impl Database {
             }
             Ok(())
         };
-        let settings = self.snapshot(0..RECORD_STORES.len(), &mut take).await?;
+        let settings = self.snapshot(0..RECORD_STORES.len(), Tier::Everything, &mut take).await?.settings;
         Ok(StoredRecords { arrays, settings, counts })
     }
 }

@@ -34,11 +34,16 @@ use super::StoreError;
 /// so random (v4) ids and numbered ones alike spread evenly. For 256
 /// buckets this is the XOR of the id's 16 bytes, the rule of schema v3.
 pub fn bucket_of<T: Stored>(id: Uuid) -> u32 {
+    bucket_in(id, T::BUCKETS)
+}
+
+/// The bucket of `id` among `buckets` (a power of two), by the rule of [`bucket_of`].
+pub fn bucket_in(id: Uuid, buckets: u32) -> u32 {
     let n = id.as_u128();
     let n = n ^ (n >> 64);
     let n = n ^ (n >> 32);
     let folded = (n ^ (n >> 16)) as u32 & 0xffff;
-    (folded ^ (folded >> T::BUCKETS.trailing_zeros())) % T::BUCKETS
+    (folded ^ (folded >> buckets.trailing_zeros())) % buckets
 }
 
 /// A record type kept in buckets.
@@ -129,11 +134,19 @@ pub fn group<T: Stored>(records: &[T]) -> BTreeMap<u32, Vec<&T>> {
 /// twice the bytes, and would be converted on the way in and out of wasm;
 /// bytes are copied as they are.
 pub fn encode<T: Stored>(bucket: u32, records: &[&T]) -> Result<JsValue, StoreError> {
+    encode_keyed(bucket, records, T::keys)
+}
+
+/// [`encode`], with the query keys each record gives through `keys`.
+pub fn encode_keyed<T: Stored, K>(bucket: u32, records: &[&T], keys_of: K) -> Result<JsValue, StoreError>
+where
+    K: Fn(&T, &mut dyn FnMut(&'static str, String)),
+{
     let encode_error = |e: String| StoreError::Encode(e);
     let json = serde_json::to_string(records).map_err(|e| encode_error(e.to_string()))?;
     let mut keys: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
     for r in records {
-        r.keys(&mut |index, key| {
+        keys_of(r, &mut |index, key| {
             keys.entry(index).or_default().insert(key);
         });
     }
@@ -156,9 +169,13 @@ pub fn encode<T: Stored>(bucket: u32, records: &[&T]) -> Result<JsValue, StoreEr
 
 /// The records of a bucket row.
 pub fn decode<T: Stored>(row: &JsValue) -> Result<Vec<T>, StoreError> {
-    let (bytes, bucket) = records_field(T::STORE, row)?;
-    let corrupt =
-        |detail: String| StoreError::Corrupt { store: T::STORE, detail: format!("bucket {bucket:?}: {detail}") };
+    decode_from(T::STORE, row)
+}
+
+/// The records of a bucket row of `store` (a tier of `T`'s records).
+pub fn decode_from<T: Stored>(store: &'static str, row: &JsValue) -> Result<Vec<T>, StoreError> {
+    let (bytes, bucket) = records_field(store, row)?;
+    let corrupt = |detail: String| StoreError::Corrupt { store, detail: format!("bucket {bucket:?}: {detail}") };
     let bytes = bytes.to_vec();
     // Read as text: the bundle then carries one JSON reader per record
     // type (the backup's), not a second one for bytes.

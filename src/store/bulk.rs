@@ -20,7 +20,7 @@ use huifang_core::model::Dataset;
 use super::bucket::{self, Stored};
 use super::database::{encode, finish, put_all, Database, SettingsRow, SETTINGS_KEY};
 use super::load::{issue, Request};
-use super::schema::{ALL_STORES, META, RECORD_STORES, ROW_STORES};
+use super::schema::{ALL_STORES, META, MONTH_DIGESTS, RECORD_STORES, ROW_STORES, SETTLED_STORES};
 use super::StoreError;
 
 /// Records per batch: large enough that the per-batch overhead vanishes,
@@ -119,7 +119,7 @@ impl Database {
         let total = parts.iter().map(|p| p.len).sum();
         let tx = Rc::new(self.db.transaction(&ALL_STORES, TransactionMode::ReadWrite)?);
         let outcome: Result<(), StoreError> = async {
-            for store in RECORD_STORES.into_iter().chain(ROW_STORES) {
+            for store in RECORD_STORES.into_iter().chain(ROW_STORES).chain(SETTLED_STORES).chain([MONTH_DIGESTS]) {
                 tx.store(store)?.clear().await?;
             }
             let mut done = 0;

@@ -17,12 +17,15 @@ use std::task::{Context, Poll, Waker};
 use rexie::{KeyRange, TransactionMode};
 use wasm_bindgen::JsValue;
 
+use huifang_core::calendar::YearMonth;
 use huifang_core::model::{Case, Customer, Dataset, OpenLetter, Revisit, Signature, Staff};
 use huifang_core::settings::Settings;
+use huifang_core::settled::MonthDigest;
 
 use super::bucket::{self, Stored};
 use super::database::{settings_of, Database, SETTINGS_KEY};
-use super::schema::{META, RECORD_STORES};
+use super::schema::{META, MONTH_DIGESTS, RECORD_STORES, SETTLED_CASE_BUCKETS, SETTLED_REVISIT_BUCKETS};
+use super::settled::{decode_digests, month_range};
 use super::StoreError;
 
 /// A request already sent to IndexedDB, its result awaited later.
@@ -77,47 +80,115 @@ const SIGNATURES: usize = RECORD_STORES.len() - 1;
 const BUCKETS: [u32; 6] =
     [Customer::BUCKETS, Case::BUCKETS, Revisit::BUCKETS, Staff::BUCKETS, OpenLetter::BUCKETS, Signature::BUCKETS];
 
+/// The places of the cases and revisits in RECORD_STORES, and the
+/// settled tier's store of each.
+const CASES: usize = 1;
+const REVISITS: usize = 2;
+const SETTLED: [(usize, &str); 2] = [(CASES, SETTLED_CASE_BUCKETS), (REVISITS, SETTLED_REVISIT_BUCKETS)];
+
 /// What a snapshot does with each slice of bucket rows as it arrives: the
-/// rows, with their store's place in RECORD_STORES.
+/// rows, with their store's place in RECORD_STORES (a settled row's is
+/// that of its kind's working store: the rows are alike).
 pub(super) type Take<'t> = dyn FnMut(usize, Vec<JsValue>) -> Result<(), StoreError> + 't;
 
+/// Which records a snapshot reads: the working set's stores, or with
+/// them the settled tier (`schema` v6) too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tier {
+    Working,
+    Everything,
+}
+
+/// The settings and the settled months' digest rows, read with the rows.
+pub(super) struct Snapshot {
+    pub settings: Settings,
+    pub digests: Vec<JsValue>,
+}
+
 impl Database {
-    /// Every bucket row of the stores `kinds` of RECORD_STORES, handed to
-    /// `take` slice by slice in store order, and the settings, all read in
-    /// one read-only transaction: a consistent snapshot.
-    pub(super) async fn snapshot(&self, kinds: Range<usize>, take: &mut Take<'_>) -> Result<Settings, StoreError> {
+    /// Every bucket row of the stores `kinds` of RECORD_STORES (of `tier`),
+    /// handed to `take` slice by slice in store order, the settings and,
+    /// for the working set's cases, the settled months' digests, all read
+    /// in one read-only transaction: a consistent snapshot.
+    pub(super) async fn snapshot(
+        &self,
+        kinds: Range<usize>,
+        tier: Tier,
+        take: &mut Take<'_>,
+    ) -> Result<Snapshot, StoreError> {
         let first = kinds.start;
+        let with_digests = kinds.contains(&CASES);
+        let settled: Vec<(usize, &str)> =
+            SETTLED.into_iter().filter(|(kind, _)| tier == Tier::Everything && kinds.contains(kind)).collect();
         let mut names = vec![META];
         names.extend(&RECORD_STORES[kinds]);
+        let working = names.len() - 1;
+        names.extend(with_digests.then_some(MONTH_DIGESTS));
+        names.extend(settled.iter().map(|(_, name)| *name));
         let tx = self.db.transaction(&names, TransactionMode::ReadOnly)?;
         let settings = settings_of(tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?)?;
-        let stores = names[1..].iter().map(|name| tx.store(name)).collect::<Result<Vec<_>, _>>()?;
+        // The working set takes the digests; reading everything needs only
+        // the settled months (the digests' keys).
+        let (mut digests, mut months) = (Vec::new(), Vec::new());
+        if with_digests {
+            let store = tx.store(MONTH_DIGESTS)?;
+            match tier {
+                Tier::Working => digests = store.get_all(None, None).await?,
+                Tier::Everything => {
+                    for key in store.get_all_keys(None, None).await? {
+                        let month = key.as_string().and_then(|k| k.parse::<YearMonth>().ok());
+                        months.push(month.ok_or_else(|| StoreError::Corrupt {
+                            store: MONTH_DIGESTS,
+                            detail: format!("{key:?} is not a month"),
+                        })?);
+                    }
+                }
+            }
+        }
+        let stores = names[1..=working].iter().map(|name| tx.store(name)).collect::<Result<Vec<_>, _>>()?;
+        let settled_stores =
+            settled.iter().map(|(kind, name)| Ok((*kind, tx.store(name)?))).collect::<Result<Vec<_>, StoreError>>()?;
         let mut requests = Vec::new();
         for (kind, store) in (first..).zip(&stores) {
             requests.extend(ask(store, BUCKETS[kind])?.into_iter().map(|r| (kind, r)));
+        }
+        // The settled tier a month at a time: its rows are a key range each.
+        for (kind, store) in &settled_stores {
+            for &month in &months {
+                let range = month_range(month)?;
+                requests.push((*kind, issue(Box::pin(store.get_all(Some(range), None)))));
+            }
         }
         for (kind, request) in requests {
             take(kind, request.await?)?;
         }
         tx.done().await?;
-        Ok(settings)
+        Ok(Snapshot { settings, digests })
     }
 
-    /// Every record and the settings, as one consistent snapshot.
+    /// Every record, both tiers, and the settings, as one consistent snapshot.
     pub async fn load(&self) -> Result<Dataset, StoreError> {
-        self.load_from(0..RECORD_STORES.len()).await
+        Ok(self.load_from(0..RECORD_STORES.len(), Tier::Everything).await?.0)
     }
 
-    /// Every record but the signatures, and the settings: what the app
-    /// holds in memory. Signatures are PNG images, by far the largest
-    /// records, and are read only when a record shows one.
+    /// Every record but the signatures, both tiers, and the settings.
+    /// Signatures are PNG images, by far the largest records, and are read
+    /// only when a record shows one.
     pub async fn load_held(&self) -> Result<Dataset, StoreError> {
-        self.load_from(0..SIGNATURES).await
+        Ok(self.load_from(0..SIGNATURES, Tier::Everything).await?.0)
+    }
+
+    /// The working set (`huifang_core::settled`): the records of the working
+    /// stores but the signatures, the settings, and the digests of the
+    /// settled months, earliest first.
+    pub async fn load_working(&self) -> Result<(Dataset, Vec<MonthDigest>), StoreError> {
+        let (data, digests) = self.load_from(0..SIGNATURES, Tier::Working).await?;
+        Ok((data, decode_digests(&digests)?))
     }
 
     /// Every signature, in the order they were captured.
     pub async fn signatures(&self) -> Result<Vec<Signature>, StoreError> {
-        Ok(self.load_from(SIGNATURES..RECORD_STORES.len()).await?.signatures)
+        Ok(self.load_from(SIGNATURES..RECORD_STORES.len(), Tier::Working).await?.0.signatures)
     }
 
     /// How many signatures are stored (each row says how many it holds).
@@ -129,16 +200,17 @@ impl Database {
             }
             Ok(())
         };
-        self.snapshot(SIGNATURES..RECORD_STORES.len(), &mut count).await?;
+        self.snapshot(SIGNATURES..RECORD_STORES.len(), Tier::Working, &mut count).await?;
         Ok(n)
     }
 
     /// The records of the stores `kinds` of RECORD_STORES, decoded a slice
     /// at a time while the next slices are read.
-    async fn load_from(&self, kinds: Range<usize>) -> Result<Dataset, StoreError> {
+    async fn load_from(&self, kinds: Range<usize>, tier: Tier) -> Result<(Dataset, Vec<JsValue>), StoreError> {
         let mut data = Dataset::default();
-        data.settings = self.snapshot(kinds, &mut |kind, rows| decode_into(&mut data, kind, &rows)).await?;
+        let snapshot = self.snapshot(kinds, tier, &mut |kind, rows| decode_into(&mut data, kind, &rows)).await?;
+        data.settings = snapshot.settings;
         data.sort_by_entry();
-        Ok(data)
+        Ok((data, snapshot.digests))
     }
 }

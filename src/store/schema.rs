@@ -21,11 +21,17 @@
 //!   of 20,000 households take 12.1 s instead of 7.7 s, and every start
 //!   read 700,000 keys. Signatures keep theirs: deleting a revisit finds
 //!   its signatures by it.
+//! - v6: + the settled tier (`huifang_core::settled`): `settled_case_buckets`
+//!   and `settled_revisit_buckets` hold the cases and records of settled
+//!   months that left the working set, in rows keyed by month (see
+//!   `settled::row_key`), each indexed by household; `month_digests` holds
+//!   each settled month's digest. A start reads the working stores and the
+//!   digests only.
 
 use rexie::{Index, ObjectStore, Rexie, RexieBuilder};
 
 pub const DB_NAME: &str = "huifang";
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 pub const META: &str = "meta";
 
@@ -50,6 +56,15 @@ pub const SIGNATURE_BUCKETS: &str = "signature_buckets";
 pub const RECORD_STORES: [&str; 6] =
     [CUSTOMER_BUCKETS, CASE_BUCKETS, REVISIT_BUCKETS, STAFF_BUCKETS, OPEN_LETTER_BUCKETS, SIGNATURE_BUCKETS];
 
+// v6 stores: the settled tier.
+pub const SETTLED_CASE_BUCKETS: &str = "settled_case_buckets";
+pub const SETTLED_REVISIT_BUCKETS: &str = "settled_revisit_buckets";
+pub const MONTH_DIGESTS: &str = "month_digests";
+/// The settled tier's record stores, each with a multiEntry index by
+/// household (`customer_id`).
+pub const SETTLED_STORES: [&str; 2] = [SETTLED_CASE_BUCKETS, SETTLED_REVISIT_BUCKETS];
+pub const BY_HOUSEHOLD: &str = "customer_id";
+
 /// The query indexes of each bucket store: (store, index names). Each index
 /// is multiEntry over the row's list of that key (see `bucket::Stored`).
 pub const QUERY_INDEXES: [(&str, &[&str]); 1] = [(SIGNATURE_BUCKETS, &["revisit_id"])];
@@ -63,7 +78,7 @@ pub const V4_QUERY_INDEXES: [(&str, &[&str]); 3] = [
 
 /// Every store of the current version, for transactions that also touch
 /// settings or migrations.
-pub const ALL_STORES: [&str; 13] = [
+pub const ALL_STORES: [&str; 16] = [
     META,
     CUSTOMERS,
     CASES,
@@ -77,6 +92,9 @@ pub const ALL_STORES: [&str; 13] = [
     STAFF_BUCKETS,
     OPEN_LETTER_BUCKETS,
     SIGNATURE_BUCKETS,
+    SETTLED_CASE_BUCKETS,
+    SETTLED_REVISIT_BUCKETS,
+    MONTH_DIGESTS,
 ];
 
 pub fn builder(name: &str) -> RexieBuilder {
@@ -116,11 +134,20 @@ pub fn builder_at(name: &str, version: u32) -> RexieBuilder {
         return b;
     }
     let query_indexes = if version < 5 { &V4_QUERY_INDEXES[..] } else { &QUERY_INDEXES[..] };
-    RECORD_STORES.into_iter().fold(b, |b, name| {
+    let b = RECORD_STORES.into_iter().fold(b, |b, name| {
         let indexes = query_indexes.iter().find(|(store, _)| *store == name).map_or(&[][..], |(_, i)| *i);
-        let store = indexes
-            .iter()
-            .fold(ObjectStore::new(name).key_path("bucket"), |s, i| s.add_index(Index::new(i, i).multi_entry(true)));
-        b.add_object_store(store)
-    })
+        b.add_object_store(buckets(name, indexes))
+    });
+    if version < 6 {
+        return b;
+    }
+    let b = SETTLED_STORES.into_iter().fold(b, |b, name| b.add_object_store(buckets(name, &[BY_HOUSEHOLD])));
+    b.add_object_store(ObjectStore::new(MONTH_DIGESTS).key_path("month"))
+}
+
+/// A store of bucket rows with multiEntry `indexes` over their key lists.
+fn buckets(name: &str, indexes: &[&str]) -> ObjectStore {
+    indexes
+        .iter()
+        .fold(ObjectStore::new(name).key_path("bucket"), |s, i| s.add_index(Index::new(i, i).multi_entry(true)))
 }

@@ -30,7 +30,9 @@ pub fn last_settled_month(today: NaiveDate) -> Option<YearMonth> {
 /// case of those months. `plan` is the plan over `data` and `settled`; it
 /// lists every task however far ahead it is due. A case owes something
 /// while it has a task in `plan` or an unfinished record: it stays, with
-/// the pick `plan` gave it.
+/// the pick `plan` gave it. It also stays while one of its records ended
+/// in a month not settled: the monthly report of that month counts the
+/// records that ended in it (rules 6, 9), and reads them from memory.
 ///
 /// Returns each settled month that changed, with its digest (for
 /// [`Settled::add`]) and what left, earliest month first.
@@ -45,7 +47,8 @@ pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDa
     }
     let old = |m: Option<YearMonth>| m.filter(|m| *m <= last);
     let mut owing: IdSet<Uuid> = plan.items.iter().filter_map(|t| t.case_id).collect();
-    owing.extend(data.revisits.iter().filter(|r| !r.is_finished()).filter_map(|r| r.case_id));
+    let recent = |r: &&Revisit| old(r.is_finished().then(|| r.month())).is_none();
+    owing.extend(data.revisits.iter().filter(recent).filter_map(|r| r.case_id));
     // The first rounds' picks, which a settled month's held cases keep.
     let mut held_picks: IdMap<Uuid, Pick> = IdMap::default();
     for t in &plan.items {

@@ -38,6 +38,7 @@ use crate::calendar::YearMonth;
 use crate::eligibility::Pick;
 use crate::id_map::IdMap;
 use crate::model::{Cadence, Case, CaseKind, Revisit};
+use crate::report::TallyAcc;
 
 /// The month `case` belongs to, once it is completed.
 pub fn case_month(case: &Case) -> Option<YearMonth> {
@@ -94,6 +95,15 @@ pub struct MonthDigest {
     pub cases: Vec<Uuid>,
     #[serde(default)]
     pub revisits: Vec<Uuid>,
+    /// The monthly report's figures of the cases that left (they are final:
+    /// nothing is owed), for the trend of a later month's report.
+    #[serde(default)]
+    pub trend: TallyAcc,
+    /// The other settled months whose records include some that ended in
+    /// this one: a report of this month reads them too (rules 2, 6, 9 count
+    /// the records that ended in the month, which are kept with their case).
+    #[serde(default)]
+    pub ended_records_in: Vec<YearMonth>,
 }
 
 impl MonthDigest {
@@ -138,7 +148,15 @@ impl MonthDigest {
             last_cadence: latest(&cadence, &[]),
             last_signing_visit: latest(&signed, &[]),
         };
-        MonthDigest { month, facts, held_picks, cases: union(&case_ids, &[]), revisits: union(&revisit_ids, &[]) }
+        MonthDigest {
+            month,
+            facts,
+            held_picks,
+            cases: union(&case_ids, &[]),
+            revisits: union(&revisit_ids, &[]),
+            trend: TallyAcc::default(),
+            ended_records_in: Vec::new(),
+        }
     }
 
     /// Takes in a later digest of the same month: more records that left,
@@ -148,7 +166,17 @@ impl MonthDigest {
         self.held_picks.clone_from(&later.held_picks);
         self.cases = union(&self.cases, &later.cases);
         self.revisits = union(&self.revisits, &later.revisits);
+        self.trend.merge(&later.trend);
+        self.ended_records_in = months_union(&self.ended_records_in, &later.ended_records_in);
     }
+}
+
+/// The months of `a` and `b`, sorted, each once.
+fn months_union(a: &[YearMonth], b: &[YearMonth]) -> Vec<YearMonth> {
+    let mut all: Vec<YearMonth> = a.iter().chain(b).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 /// The ids of `a` and `b`, sorted, each once.
@@ -187,6 +215,9 @@ pub struct Settled {
     /// The month of each case and record that left, by id.
     case_months: Vec<(Uuid, YearMonth)>,
     revisit_months: Vec<(Uuid, YearMonth)>,
+    /// Per settled month (in `months` order): the figures of its cases that
+    /// left, and the other months holding records that ended in it.
+    reports: Vec<(TallyAcc, Vec<YearMonth>)>,
 }
 
 impl Settled {
@@ -201,8 +232,16 @@ impl Settled {
     /// Takes in a settled month's digest, or a later one of a month
     /// already settled.
     pub fn add(&mut self, digest: &MonthDigest) {
-        if let Err(at) = self.months.binary_search(&digest.month) {
-            self.months.insert(at, digest.month);
+        match self.months.binary_search(&digest.month) {
+            Ok(at) => {
+                let (trend, ended) = &mut self.reports[at];
+                trend.merge(&digest.trend);
+                *ended = months_union(ended, &digest.ended_records_in);
+            }
+            Err(at) => {
+                self.months.insert(at, digest.month);
+                self.reports.insert(at, (digest.trend, digest.ended_records_in.clone()));
+            }
         }
         self.facts.absorb(&digest.facts);
         self.picks.retain(|p| p.2 != digest.month);
@@ -210,6 +249,27 @@ impl Settled {
         self.picks.sort_unstable_by_key(|p| p.0);
         add_months(&mut self.case_months, &digest.cases, digest.month);
         add_months(&mut self.revisit_months, &digest.revisits, digest.month);
+    }
+
+    /// The report's figures of the cases of settled `month` that left.
+    pub fn trend_of(&self, month: YearMonth) -> Option<&TallyAcc> {
+        self.months.binary_search(&month).ok().map(|i| &self.reports[i].0)
+    }
+
+    /// The settled months a report of `month` reads besides what is held:
+    /// `month` and the months of its quarter that settled (rule 2 samples
+    /// the quarter's repair revisits), and the months holding records that
+    /// ended in any of them; earliest first.
+    pub fn months_for_report(&self, month: YearMonth) -> Vec<YearMonth> {
+        let (first, last) = crate::report::quarter_of(month);
+        let mut months = Vec::new();
+        for (m, (_, ended)) in self.months.iter().zip(&self.reports) {
+            if (first <= *m && *m <= last) || *m == month {
+                months.push(*m);
+                months.extend(ended);
+            }
+        }
+        months_union(&months, &[])
     }
 
     /// The settled month the case `id` left with, if it left.

@@ -9,9 +9,11 @@ mod support;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use huifang_core::calendar::YearMonth;
 use huifang_core::contact;
 use huifang_core::eligibility::Pick;
 use huifang_core::model::*;
+use huifang_core::report::{monthly_report, monthly_report_beyond};
 use huifang_core::scheduler::{last_settled_month, plan, plan_beyond, settle, Plan, Planner};
 use huifang_core::settled::{case_month, MonthDigest, Settled, SettledMonth};
 use proptest::prelude::*;
@@ -265,7 +267,40 @@ fn a_month_digest_absorbs_what_leaves_later() {
         let in_first = |r: &&Revisit| r.case_id.is_some_and(|id| first.iter().any(|c| c.id == id));
         let (early, late): (Vec<&Revisit>, Vec<&Revisit>) = m.revisits.iter().partition(in_first);
         let mut kept = MonthDigest::of(m.digest.month, first, early, vec![(id(1), Pick::Required)]);
+        // The report's figures are worked out by `settle`, not by `of`.
+        kept.trend = m.digest.trend;
+        kept.ended_records_in.clone_from(&m.digest.ended_records_in);
         kept.absorb(&MonthDigest::of(m.digest.month, second, late, m.digest.held_picks.clone()));
         assert_eq!(kept, m.digest);
     }
+}
+
+/// The monthly report over the working set, the digests and the settled
+/// months it reads (its own, its quarter's for rule 2, and those keeping
+/// records that ended in them, rules 6 and 9) is the report over every
+/// record, for settled months and recent ones, on the day they settled and
+/// later.
+#[test]
+fn the_report_beyond_settled_months_is_the_report_over_every_record() {
+    let mut read_some = false;
+    for seed in 0..6 {
+        let settled_on = d("2027-07-10");
+        let (data, working, settled, taken) = settled_office(seed, settled_on);
+        for today in [settled_on, d("2027-09-20")] {
+            let mut month = YearMonth { year: 2026, month: 1 };
+            while month <= YearMonth::of(today) {
+                let mut view = working.clone();
+                for m in settled.months_for_report(month) {
+                    read_some = true;
+                    let t = taken.iter().find(|t| t.digest.month == m).expect("a settled month has what left");
+                    view.cases.extend(t.cases.iter().cloned());
+                    view.revisits.extend(t.revisits.iter().cloned());
+                }
+                let beyond = monthly_report_beyond(&view, &settled, month, today);
+                assert_eq!(beyond, monthly_report(&data, month, today), "seed {seed}, {month} on {today}");
+                month = YearMonth::of(month.first_day() + chrono::Months::new(1));
+            }
+        }
+    }
+    assert!(read_some);
 }

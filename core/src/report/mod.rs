@@ -14,6 +14,7 @@ mod handling;
 mod month_revisits;
 mod outcome;
 mod repair_sample;
+pub(crate) use repair_sample::quarter_of;
 mod scope;
 mod tally;
 
@@ -29,19 +30,20 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::calendar::YearMonth;
-use crate::eligibility::{picks_by_id, selection, Exemptions};
-use crate::model::{CaseKind, Dataset, OpenLetter, Severity};
+use crate::eligibility::{forced_pick, picks_by_id, selection, Eligible, Exemptions, Pick};
+use crate::model::{CaseKind, Dataset, OpenLetter, Revisit, Severity};
 use crate::policy::{Percent, PolicyKey, PolicySet};
 
 pub use dissatisfied::{DissatisfiedEntry, FollowUp, FollowUpStatus};
 pub use handling::Handling;
 pub use month_revisits::Reviews;
-pub use tally::Tally;
+pub use tally::{Tally, TallyAcc};
 
-use crate::id_map::IdMap;
+use crate::id_map::{IdMap, IdSet};
+use crate::settled::Settled;
 use month_revisits::MonthRevisits;
-use outcome::{outcome, CaseFacts};
-use tally::TallyAcc;
+use outcome::{outcome, CaseFacts, CaseOutcome};
+use scope::Scope;
 
 /// Months in the trend, ending with the report's month.
 pub const TREND_MONTHS: usize = 12;
@@ -123,7 +125,15 @@ fn from_month_number(n: i64) -> YearMonth {
 
 /// The monthly report for `month`, with overdue counted as of `today`.
 pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> MonthlyReport {
-    let exemptions = Exemptions::new(data);
+    monthly_report_beyond(data, &Settled::default(), month, today)
+}
+
+/// [`monthly_report`] over the working set `data` and the settled months
+/// (`crate::settled`). `data` must also hold the records of the months
+/// `settled.months_for_report(month)`, read on demand; the trend takes each
+/// other settled month's cases that left from its digest.
+pub fn monthly_report_beyond(data: &Dataset, settled: &Settled, month: YearMonth, today: NaiveDate) -> MonthlyReport {
+    let exemptions = Exemptions::beyond(data, settled);
     let policies = &data.settings.policies;
     let last = month_number(month);
     let first = last - (TREND_MONTHS as i64 - 1);
@@ -133,7 +143,7 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
     // every pick as the scheduler sees it.
     let mut done_in_month = MonthRevisits::new(month);
     let scope = scope::scope(data, &exemptions, from, to, |r| done_in_month.visit(r));
-    let picks = picks_by_id(&scope.eligible, &selection(&scope.eligible, &scope.index, &exemptions, policies));
+    let picks = report_picks(&scope, &exemptions, policies, settled);
     let letters = letter_dates(data);
 
     let mut trend = [TallyAcc::default(); TREND_MONTHS];
@@ -141,13 +151,7 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
     let mut by_staff: IdMap<Option<Uuid>, TallyAcc> = IdMap::default();
     let mut by_building: HashMap<Option<&str>, TallyAcc> = HashMap::new();
     for (i, e) in scope.eligible.iter().enumerate() {
-        let records = scope.records(i);
-        let facts = CaseFacts {
-            letter_sent_on: letters.get(&e.case.id.as_u128()).copied(),
-            picked: picks.contains_key(&e.case.id),
-            target: target(policies, e.policy_key),
-        };
-        let o = outcome(e, records, &facts, today);
+        let o = case_outcome(e, scope.records(i), &picks, &letters, policies, today);
         let n = month_number(YearMonth::of(e.window.anchor));
         trend[(n - first) as usize].add(&o.figures);
         if n != last {
@@ -157,6 +161,14 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
         by_staff.entry(o.owner).or_default().add(&o.figures);
         let customer = e.case.customer_id.and_then(|id| scope.customers.get(&id.as_u128()));
         by_building.entry(customer.map(|c| c.unit.building.as_str())).or_default().add(&o.figures);
+    }
+
+    let read = settled.months_for_report(month);
+    for (i, acc) in trend.iter_mut().enumerate() {
+        let m = from_month_number(first + i as i64);
+        if let Some(left) = settled.trend_of(m).filter(|_| !read.contains(&m)) {
+            acc.merge(left);
+        }
     }
 
     let (dissatisfied, handling, repair_sample, reviews) = done_in_month.finish(data, today);
@@ -175,6 +187,59 @@ pub fn monthly_report(data: &Dataset, month: YearMonth, today: NaiveDate) -> Mon
         repair_sample,
         reviews,
     }
+}
+
+/// The picks of the cases in `scope`, as the scheduler makes them: the
+/// held cases of a settled month keep the pick they had (rules 1–3).
+fn report_picks(scope: &Scope<'_>, ex: &Exemptions, policies: &PolicySet, settled: &Settled) -> IdMap<Uuid, Pick> {
+    let mut picks = selection(&scope.eligible, &scope.index, ex, policies);
+    if !settled.is_empty() {
+        for (e, pick) in scope.eligible.iter().zip(&mut picks) {
+            if settled.contains(e.group().1) && settled.month_of_case(e.id).is_none() {
+                *pick = forced_pick(e, &scope.index, ex).or_else(|| settled.pick_of(e.id));
+            }
+        }
+    }
+    picks_by_id(&scope.eligible, &picks)
+}
+
+/// The report's figures of `cases`, which leave the working set as their
+/// month settles (`scheduler::settle`), by month: what the trend of a later
+/// report takes from their digests. `data` is the working set they leave.
+pub fn figures_of(
+    data: &Dataset,
+    settled: &Settled,
+    cases: &IdSet<Uuid>,
+    today: NaiveDate,
+) -> Vec<(YearMonth, TallyAcc)> {
+    let exemptions = Exemptions::beyond(data, settled);
+    let policies = &data.settings.policies;
+    let scope = scope::scope(data, &exemptions, NaiveDate::MIN, NaiveDate::MAX, |_| {});
+    let picks = report_picks(&scope, &exemptions, policies, settled);
+    let letters = letter_dates(data);
+    let mut by_month: std::collections::BTreeMap<YearMonth, TallyAcc> = std::collections::BTreeMap::new();
+    for (i, e) in scope.eligible.iter().enumerate().filter(|(_, e)| cases.contains(&e.id)) {
+        let o = case_outcome(e, scope.records(i), &picks, &letters, policies, today);
+        by_month.entry(YearMonth::of(e.window.anchor)).or_default().add(&o.figures);
+    }
+    by_month.into_iter().collect()
+}
+
+/// How the report counts the eligible case `e` with its `records`.
+fn case_outcome(
+    e: &Eligible<'_>,
+    records: &[&Revisit],
+    picks: &IdMap<Uuid, Pick>,
+    letters: &IdMap<u128, NaiveDate>,
+    policies: &PolicySet,
+    today: NaiveDate,
+) -> CaseOutcome {
+    let facts = CaseFacts {
+        letter_sent_on: letters.get(&e.case.id.as_u128()).copied(),
+        picked: picks.contains_key(&e.case.id),
+        target: target(policies, e.policy_key),
+    };
+    outcome(e, records, &facts, today)
 }
 
 /// The earliest open letter's date for each case it answered (rule 8) —

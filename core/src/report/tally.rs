@@ -1,13 +1,13 @@
 //! The figures of one report row (DOMAIN "Statistics").
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Satisfaction;
 use crate::policy::Percent;
 
 /// One row's figures: coverage against the target, timeliness and
 /// satisfaction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     /// Cases whose anchor event fell in the month, minus exempt ones
     /// (rule 11) and linked duplicates (rule 10).
@@ -128,15 +128,16 @@ pub(crate) struct CaseFigures {
 }
 
 /// Adds cases up into a [`Tally`]; keeps the sum of targets so mixed rows
-/// get a weighted target.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct TallyAcc {
+/// get a weighted target. A settled month's digest keeps one of the cases
+/// that left, for the report's trend.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TallyAcc {
     tally: Tally,
     target_sum: u64,
 }
 
 impl TallyAcc {
-    pub fn add(&mut self, f: &CaseFigures) {
+    pub(crate) fn add(&mut self, f: &CaseFigures) {
         let t = &mut self.tally;
         t.eligible += 1;
         t.revisited += u32::from(f.revisited);

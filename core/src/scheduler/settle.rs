@@ -12,6 +12,7 @@ use crate::calendar::YearMonth;
 use crate::eligibility::Pick;
 use crate::id_map::{IdMap, IdSet};
 use crate::model::{Case, Dataset, Revisit};
+use crate::report::TallyAcc;
 use crate::settled::{case_month, case_months, record_month, MonthDigest, Settled, SettledMonth};
 
 /// How many whole months must have passed since a month ended before it
@@ -57,7 +58,14 @@ pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDa
             held_picks.insert(case_id, pick);
         }
     }
+    // What the report's trend keeps of the cases that leave, worked out
+    // while they are still held (rules 1–3 picks, rule 8 letters).
+    let leaving: IdSet<Uuid> =
+        data.cases.iter().filter(|c| old(case_month(c)).is_some() && !owing.contains(&c.id)).map(|c| c.id).collect();
     let mut out: BTreeMap<YearMonth, Leaving> = BTreeMap::new();
+    for (m, figures) in crate::report::figures_of(data, settled, &leaving, today) {
+        out.entry(m).or_default().trend = figures;
+    }
     let mut kept_cases = Vec::with_capacity(data.cases.len());
     for case in std::mem::take(&mut data.cases) {
         match old(case_month(&case)) {
@@ -77,22 +85,32 @@ pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDa
             _ => true,
         };
         match old(record_month(&r, &month_of_case)).filter(|_| leaves) {
-            Some(m) => out.entry(m).or_default().revisits.push(r),
+            Some(m) => {
+                // A report of the month the record ended in reads it where it is kept.
+                let ended = r.month();
+                if ended != m {
+                    out.entry(ended).or_default().ended_records_in.push(m);
+                }
+                out.entry(m).or_default().revisits.push(r);
+            }
             None => kept_revisits.push(r),
         }
     }
     data.cases = kept_cases;
     data.revisits = kept_revisits;
     out.into_iter()
-        .map(|(month, Leaving { cases, revisits, held })| SettledMonth {
-            digest: MonthDigest::of(month, &cases, &revisits, held),
-            cases,
-            revisits,
+        .map(|(month, Leaving { cases, revisits, held, trend, mut ended_records_in })| {
+            let mut digest = MonthDigest::of(month, &cases, &revisits, held);
+            digest.trend = trend;
+            ended_records_in.sort_unstable();
+            ended_records_in.dedup();
+            digest.ended_records_in = ended_records_in;
+            SettledMonth { digest, cases, revisits }
         })
         .filter(|m| {
             let unchanged =
                 settled.contains(m.digest.month) && settled.held_picks(m.digest.month) == m.digest.held_picks;
-            !(m.cases.is_empty() && m.revisits.is_empty() && unchanged)
+            !(m.cases.is_empty() && m.revisits.is_empty() && m.digest.ended_records_in.is_empty() && unchanged)
         })
         .collect()
 }
@@ -103,4 +121,6 @@ struct Leaving {
     cases: Vec<Case>,
     revisits: Vec<Revisit>,
     held: Vec<(Uuid, Pick)>,
+    trend: TallyAcc,
+    ended_records_in: Vec<YearMonth>,
 }

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use huifang::store::Database;
 use huifang_core::calendar::YearMonth;
 use huifang_core::model::*;
+use huifang_core::report::{monthly_report, monthly_report_beyond};
 use huifang_core::sample;
 use huifang_core::scheduler::{plan, plan_beyond, settle};
 use huifang_core::settled::{MonthDigest, Settled, SettledMonth};
@@ -39,6 +40,20 @@ fn settled_today(data: &Dataset) -> (Dataset, Vec<SettledMonth>) {
     let mut working = data.clone();
     let months = settle(&mut working, &plan(data, today()), &Settled::default(), today());
     (working, months)
+}
+
+/// Every record is in the working stores, and nothing of `month` settled.
+async fn nothing_settled(db: &Database, all: &Dataset, month: YearMonth) {
+    let (held, digests) = db.load_working().await.unwrap();
+    assert_eq!((held.cases.len(), held.revisits.len()), (all.cases.len(), all.revisits.len()));
+    assert!(digests.is_empty());
+    let read = db.settled_month(month).await.unwrap();
+    assert!(read.cases.is_empty() && read.revisits.is_empty());
+}
+
+async fn drop_db(name: &str, db: Database) {
+    db.close();
+    Rexie::delete(name).await.unwrap();
 }
 
 fn case_ids(cases: &[Case]) -> BTreeSet<Uuid> {
@@ -98,8 +113,7 @@ async fn settling_moves_what_left_and_the_working_set_still_gives_the_whole_plan
     let exported = db.stored_records().await.unwrap().counts;
     assert_eq!((exported.cases, exported.revisits), (all.cases.len(), all.revisits.len()));
 
-    db.close();
-    Rexie::delete(name).await.unwrap();
+    drop_db(name, db).await;
 }
 
 #[wasm_bindgen_test]
@@ -114,13 +128,8 @@ async fn a_record_saved_since_the_plan_was_made_keeps_every_record_where_it_was(
 
     let refused = db.settle(&months).await;
     assert!(matches!(refused, Err(huifang::store::StoreError::Stale { .. })), "{refused:?}");
-    let (held, digests) = db.load_working().await.unwrap();
-    assert_eq!((held.cases.len(), held.revisits.len()), (all.cases.len(), all.revisits.len()));
-    assert!(digests.is_empty());
-    assert!(db.settled_month(months[0].digest.month).await.unwrap().revisits.is_empty());
-
-    db.close();
-    Rexie::delete(name).await.unwrap();
+    nothing_settled(&db, &all, months[0].digest.month).await;
+    drop_db(name, db).await;
 }
 
 #[wasm_bindgen_test]
@@ -130,21 +139,24 @@ async fn a_month_settled_in_two_parts_keeps_one_digest_of_both() {
     let (_, months) = settled_today(&all);
     let m = &months[0];
     let (cases, revisits) = (m.cases.len() / 2, m.revisits.len() / 2);
-    let part = |cases: &[Case], revisits: &[Revisit]| SettledMonth {
-        digest: MonthDigest::of(m.digest.month, cases, revisits, m.digest.held_picks.clone()),
-        cases: cases.to_vec(),
-        revisits: revisits.to_vec(),
+    // Each part brings the report's figures of its cases: here the whole
+    // month's, twice, so the stored digest must hold their sum.
+    let part = |cases: &[Case], revisits: &[Revisit], trend| {
+        let mut digest = MonthDigest::of(m.digest.month, cases, revisits, m.digest.held_picks.clone());
+        digest.trend = trend;
+        SettledMonth { digest, cases: cases.to_vec(), revisits: revisits.to_vec() }
     };
-    db.settle(&[part(&m.cases[..cases], &m.revisits[..revisits])]).await.unwrap();
-    db.settle(&[part(&m.cases[cases..], &m.revisits[revisits..])]).await.unwrap();
+    db.settle(&[part(&m.cases[..cases], &m.revisits[..revisits], m.digest.trend)]).await.unwrap();
+    db.settle(&[part(&m.cases[cases..], &m.revisits[revisits..], m.digest.trend)]).await.unwrap();
 
     let (_, digests) = db.load_working().await.unwrap();
-    assert_eq!(digests, vec![m.digest.clone()]);
+    let mut both = m.digest.clone();
+    both.trend.merge(&m.digest.trend);
+    assert_eq!(digests, vec![both]);
     let read = db.settled_month(m.digest.month).await.unwrap();
     assert_eq!((read.cases.len(), read.revisits.len()), (m.cases.len(), m.revisits.len()));
 
-    db.close();
-    Rexie::delete(name).await.unwrap();
+    drop_db(name, db).await;
 }
 
 #[wasm_bindgen_test]
@@ -155,11 +167,38 @@ async fn a_restore_replaces_the_settled_tier_too() {
     db.settle(&months).await.unwrap();
 
     db.replace_all(&all).await.unwrap();
-    let (held, digests) = db.load_working().await.unwrap();
-    assert_eq!((held.cases.len(), held.revisits.len()), (all.cases.len(), all.revisits.len()));
-    assert!(digests.is_empty());
-    assert!(db.settled_month(months[0].digest.month).await.unwrap().cases.is_empty());
+    nothing_settled(&db, &all, months[0].digest.month).await;
+    drop_db(name, db).await;
+}
 
-    db.close();
-    Rexie::delete(name).await.unwrap();
+/// The monthly report from the working set, the stored digests and the
+/// settled months it reads on demand is the report over every record
+/// (DOMAIN "Statistics"; rules 2, 6, 9), for a settled month, the last one
+/// and the current one.
+#[wasm_bindgen_test]
+async fn a_report_read_from_the_settled_tier_is_the_report_over_every_record() {
+    let name = "settled-tier-report";
+    let (db, all) = stored_office(name).await;
+    let (_, months) = settled_today(&all);
+    db.settle(&months).await.unwrap();
+
+    let (held, digests) = db.load_working().await.unwrap();
+    let settled = Settled::new(&digests);
+    let last = months.last().unwrap().digest.month;
+    for month in [months[months.len() / 2].digest.month, last, YearMonth::of(today())] {
+        let mut view = held.clone();
+        let read = settled.months_for_report(month);
+        for m in &read {
+            let r = db.settled_month(*m).await.unwrap();
+            view.cases.extend(r.cases);
+            view.revisits.extend(r.revisits);
+        }
+        assert!(month == YearMonth::of(today()) || !read.is_empty());
+        assert_eq!(
+            monthly_report_beyond(&view, &settled, month, today()),
+            monthly_report(&all, month, today()),
+            "{month}"
+        );
+    }
+    drop_db(name, db).await;
 }

@@ -35,6 +35,13 @@ async fn stored_office(name: &str) -> (Database, Dataset) {
     (db, all)
 }
 
+/// A stored office, and the months that settle today over it.
+async fn office_to_settle(name: &str) -> (Database, Dataset, Vec<SettledMonth>) {
+    let (db, all) = stored_office(name).await;
+    let (_, months) = settled_today(&all);
+    (db, all, months)
+}
+
 /// What settles today over `data`: the working set, and the months that left.
 fn settled_today(data: &Dataset) -> (Dataset, Vec<SettledMonth>) {
     let mut working = data.clone();
@@ -119,8 +126,7 @@ async fn settling_moves_what_left_and_the_working_set_still_gives_the_whole_plan
 #[wasm_bindgen_test]
 async fn a_record_saved_since_the_plan_was_made_keeps_every_record_where_it_was() {
     let name = "settled-tier-stale";
-    let (db, all) = stored_office(name).await;
-    let (_, months) = settled_today(&all);
+    let (db, all, months) = office_to_settle(name).await;
     // Another tab saves a case that is about to leave.
     let mut changed = months[0].cases[0].clone();
     changed.description.push_str("（补充）");
@@ -135,8 +141,7 @@ async fn a_record_saved_since_the_plan_was_made_keeps_every_record_where_it_was(
 #[wasm_bindgen_test]
 async fn a_month_settled_in_two_parts_keeps_one_digest_of_both() {
     let name = "settled-tier-parts";
-    let (db, all) = stored_office(name).await;
-    let (_, months) = settled_today(&all);
+    let (db, _, months) = office_to_settle(name).await;
     let m = &months[0];
     let (cases, revisits) = (m.cases.len() / 2, m.revisits.len() / 2);
     // Each part brings the report's figures of its cases: here the whole
@@ -162,8 +167,7 @@ async fn a_month_settled_in_two_parts_keeps_one_digest_of_both() {
 #[wasm_bindgen_test]
 async fn a_restore_replaces_the_settled_tier_too() {
     let name = "settled-tier-restore";
-    let (db, all) = stored_office(name).await;
-    let (_, months) = settled_today(&all);
+    let (db, all, months) = office_to_settle(name).await;
     db.settle(&months).await.unwrap();
 
     db.replace_all(&all).await.unwrap();
@@ -178,8 +182,7 @@ async fn a_restore_replaces_the_settled_tier_too() {
 #[wasm_bindgen_test]
 async fn a_report_read_from_the_settled_tier_is_the_report_over_every_record() {
     let name = "settled-tier-report";
-    let (db, all) = stored_office(name).await;
-    let (_, months) = settled_today(&all);
+    let (db, all, months) = office_to_settle(name).await;
     db.settle(&months).await.unwrap();
 
     let (held, digests) = db.load_working().await.unwrap();

@@ -19,6 +19,10 @@ pub mod tabs;
 
 /// Mounts the app on the page.
 pub fn start() {
+    // A bug's panic message in the console while developing. The release
+    // build leaves it out: formatting panic messages costs 3 KB of the
+    // tablet's download, and a panic still stops the app with a trap.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

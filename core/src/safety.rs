@@ -84,20 +84,24 @@ pub fn backup_age(last_backup: Option<DateTime<Utc>>, marker: Option<&Marker>, n
 }
 
 /// A byte count for people: "850 B", "12.3 KB", "4.5 MB", "10 GB" (1 KB = 1024 B).
+///
+/// Worked out in whole tenths: formatting floating-point numbers would
+/// bring kilobytes of formatting code into the tablet's download.
 pub fn size_text(bytes: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    let (mut unit, mut scale) = (0, 1u128);
+    while u128::from(bytes) / scale >= 1024 && unit < UNITS.len() - 1 {
+        scale *= 1024;
         unit += 1;
     }
     if unit == 0 {
-        format!("{bytes} B")
-    } else if value >= 100.0 || value.fract() < 0.05 {
-        format!("{value:.0} {}", UNITS[unit])
+        return format!("{bytes} B");
+    }
+    let tenths = (u128::from(bytes) * 10 + scale / 2) / scale;
+    if tenths >= 1000 || tenths % 10 == 0 {
+        format!("{} {}", (u128::from(bytes) + scale / 2) / scale, UNITS[unit])
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     }
 }
 
@@ -107,8 +111,14 @@ pub fn share_text(usage: u64, quota: u64) -> Option<String> {
     if quota == 0 {
         return None;
     }
-    let percent = usage as f64 * 100.0 / quota as f64;
-    Some(if usage > 0 && percent < 0.1 { "<0.1%".to_owned() } else { format!("{percent:.1}%") })
+    let (usage, quota) = (u128::from(usage), u128::from(quota));
+    // Tenths of a percent, rounded to the nearest.
+    let permille = (usage * 1000 + quota / 2) / quota;
+    Some(if usage > 0 && usage * 1000 < quota {
+        "<0.1%".to_owned()
+    } else {
+        format!("{}.{}%", permille / 10, permille % 10)
+    })
 }
 
 #[cfg(test)]
@@ -196,6 +206,11 @@ mod tests {
         assert_eq!(size_text(4_718_592), "4.5 MB");
         assert_eq!(size_text(10_737_418_240), "10 GB");
         assert_eq!(size_text(1024 * 1024 * 150), "150 MB");
+        // Rounded to the nearest tenth; a whole number shows no tenths.
+        assert_eq!(size_text(13_260), "12.9 KB");
+        assert_eq!(size_text(13_312), "13 KB");
+        assert_eq!(size_text(130_000), "127 KB");
+        assert_eq!(size_text(1024 * 1024 * 1024 * 1024 * 3 / 2), "1.5 TB");
     }
 
     #[test]

@@ -200,8 +200,10 @@ pub fn stored_text(store: &'static str, row: &JsValue) -> Result<(Uint8Array, us
 }
 
 /// A bucket row's records bytes, and its bucket number for messages.
-fn records_field(store: &'static str, row: &JsValue) -> Result<(Uint8Array, Option<f64>), StoreError> {
-    let bucket = Reflect::get(row, &JsValue::from_str("bucket")).ok().and_then(|b| b.as_f64());
+fn records_field(store: &'static str, row: &JsValue) -> Result<(Uint8Array, Option<u32>), StoreError> {
+    // Keys are whole numbers; shown as such (formatting a float would
+    // bring float formatting into the bundle for this message alone).
+    let bucket = Reflect::get(row, &JsValue::from_str("bucket")).ok().and_then(|b| b.as_f64()).map(|b| b as u32);
     Reflect::get(row, &JsValue::from_str("records"))
         .ok()
         .and_then(|t| t.dyn_into::<Uint8Array>().ok())

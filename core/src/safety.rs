@@ -97,9 +97,11 @@ pub fn size_text(bytes: u64) -> String {
     if unit == 0 {
         return format!("{bytes} B");
     }
-    let tenths = (u128::from(bytes) * 10 + scale / 2) / scale;
-    if tenths >= 1000 || tenths % 10 == 0 {
-        format!("{} {}", (u128::from(bytes) + scale / 2) / scale, UNITS[unit])
+    // At most 1024 × 10 tenths of the largest unit: printed as u64 (u128's
+    // printing is more code to download).
+    let tenths = ((u128::from(bytes) * 10 + scale / 2) / scale) as u64;
+    if tenths >= 1000 || tenths.is_multiple_of(10) {
+        format!("{} {}", ((u128::from(bytes) + scale / 2) / scale) as u64, UNITS[unit])
     } else {
         format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     }
@@ -113,7 +115,7 @@ pub fn share_text(usage: u64, quota: u64) -> Option<String> {
     }
     let (usage, quota) = (u128::from(usage), u128::from(quota));
     // Tenths of a percent, rounded to the nearest.
-    let permille = (usage * 1000 + quota / 2) / quota;
+    let permille = ((usage * 1000 + quota / 2) / quota) as u64;
     Some(if usage > 0 && usage * 1000 < quota {
         "<0.1%".to_owned()
     } else {

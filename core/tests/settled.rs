@@ -14,7 +14,7 @@ use huifang_core::contact;
 use huifang_core::eligibility::Pick;
 use huifang_core::model::*;
 use huifang_core::report::{monthly_report, monthly_report_beyond};
-use huifang_core::scheduler::{last_settled_month, plan, plan_beyond, settle, Plan, Planner};
+use huifang_core::scheduler::{last_settled_month, plan, plan_beyond, settle, settle_until, Plan, Planner};
 use huifang_core::settled::{case_month, MonthDigest, Settled, SettledMonth};
 use proptest::prelude::*;
 use support::*;
@@ -303,4 +303,40 @@ fn the_report_beyond_settled_months_is_the_report_over_every_record() {
         }
     }
     assert!(read_some);
+}
+
+/// Settling a month at a time (as the app does, between frames) ends where
+/// settling every month at once does, and at each step the plan over the
+/// working set is still the plan over every record.
+#[test]
+fn settling_a_month_at_a_time_ends_where_settling_at_once_does() {
+    let today = d("2027-07-10");
+    let last = last_settled_month(today).unwrap();
+    for seed in 0..6 {
+        let (data, at_once, settled_at_once, _) = settled_office(seed, today);
+        let all = plan(&data, today);
+        let (mut working, mut settled) = (data.clone(), Settled::default());
+        let mut month = data.cases.iter().filter_map(case_month).min().unwrap();
+        while month <= last {
+            for m in settle_until(&mut working, &all, &settled, month, today) {
+                settled.add(&m.digest);
+            }
+            assert!(settled.months().iter().all(|m| *m <= month), "seed {seed}: settled past {month}");
+            assert_eq!(plan_beyond(&working, &settled, today), all, "seed {seed}, up to {month}");
+            month = YearMonth::of(month.first_day() + chrono::Months::new(1));
+        }
+        let ids = |d: &Dataset| {
+            (
+                d.cases.iter().map(|c| c.id).collect::<BTreeSet<_>>(),
+                d.revisits.iter().map(|r| r.id).collect::<BTreeSet<_>>(),
+            )
+        };
+        assert_eq!(ids(&working), ids(&at_once));
+        assert_eq!(settled.months(), settled_at_once.months());
+        for &m in settled.months() {
+            assert_eq!(settled.trend_of(m), settled_at_once.trend_of(m), "{m}");
+            assert_eq!(settled.held_picks(m), settled_at_once.held_picks(m), "{m}");
+            assert_eq!(settled.months_for_report(m), settled_at_once.months_for_report(m), "{m}");
+        }
+    }
 }

@@ -205,16 +205,19 @@ fn report_picks(scope: &Scope<'_>, ex: &Exemptions, policies: &PolicySet, settle
 
 /// The report's figures of `cases`, which leave the working set as their
 /// month settles (`scheduler::settle`), by month: what the trend of a later
-/// report takes from their digests. `data` is the working set they leave.
+/// report takes from their digests. `data` is the working set they leave;
+/// `months` (first, last) spans the months of `cases`.
 pub fn figures_of(
     data: &Dataset,
     settled: &Settled,
     cases: &IdSet<Uuid>,
+    months: (YearMonth, YearMonth),
     today: NaiveDate,
 ) -> Vec<(YearMonth, TallyAcc)> {
     let exemptions = Exemptions::beyond(data, settled);
     let policies = &data.settings.policies;
-    let scope = scope::scope(data, &exemptions, NaiveDate::MIN, NaiveDate::MAX, |_| {});
+    // Whole months, so each pick is made over its whole month (rules 1–3).
+    let scope = scope::scope(data, &exemptions, months.0.first_day(), last_day(months.1), |_| {});
     let picks = report_picks(&scope, &exemptions, policies, settled);
     let letters = letter_dates(data);
     let mut by_month: std::collections::BTreeMap<YearMonth, TallyAcc> = std::collections::BTreeMap::new();

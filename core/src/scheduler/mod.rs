@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 pub use planner::Planner;
-pub use settle::{last_settled_month, settle, SETTLES_AFTER_MONTHS};
+pub use settle::{last_settled_month, settle, settle_until, SETTLES_AFTER_MONTHS};
 pub use task::{Plan, PlanWarning, PlannedRevisit, Reason, TaskKey, Urgency};
 pub use unaffected::keeps_plan;
 

@@ -38,7 +38,24 @@ pub fn last_settled_month(today: NaiveDate) -> Option<YearMonth> {
 /// Returns each settled month that changed, with its digest (for
 /// [`Settled::add`]) and what left, earliest month first.
 pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDate) -> Vec<SettledMonth> {
-    let Some(last) = last_settled_month(today) else { return Vec::new() };
+    match last_settled_month(today) {
+        Some(last) => settle_until(data, plan, settled, last, today),
+        None => Vec::new(),
+    }
+}
+
+/// [`settle`], the months up to `until` only: the first time, three years
+/// of history settle, which takes long enough that the app settles a few
+/// months at a time between frames. `plan` stays the plan over `data` and
+/// `settled` as they become after each step (what leaves changes no task).
+pub fn settle_until(
+    data: &mut Dataset,
+    plan: &Plan,
+    settled: &Settled,
+    until: YearMonth,
+    today: NaiveDate,
+) -> Vec<SettledMonth> {
+    let Some(last) = last_settled_month(today).map(|last| last.min(until)) else { return Vec::new() };
     let month_of_case = case_months(&data.cases);
     // A repeated id makes "the case of this record" ambiguous (only data not
     // read from the database can repeat one): nothing settles.
@@ -63,7 +80,15 @@ pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDa
     let leaving: IdSet<Uuid> =
         data.cases.iter().filter(|c| old(case_month(c)).is_some() && !owing.contains(&c.id)).map(|c| c.id).collect();
     let mut out: BTreeMap<YearMonth, Leaving> = BTreeMap::new();
-    for (m, figures) in crate::report::figures_of(data, settled, &leaving, today) {
+    let months = data.cases.iter().filter(|c| leaving.contains(&c.id)).filter_map(case_month);
+    let (from, to) = months.fold((None, None), |(a, b): (Option<YearMonth>, Option<YearMonth>), m| {
+        (Some(a.map_or(m, |a| a.min(m))), Some(b.map_or(m, |b| b.max(m))))
+    });
+    let figures = match (from, to) {
+        (Some(from), Some(to)) => crate::report::figures_of(data, settled, &leaving, (from, to), today),
+        _ => Vec::new(),
+    };
+    for (m, figures) in figures {
         out.entry(m).or_default().trend = figures;
     }
     let mut kept_cases = Vec::with_capacity(data.cases.len());

@@ -127,15 +127,30 @@ impl Database {
         names.extend(settled.iter().map(|(_, name)| *name));
         let tx = self.db.transaction(&names, TransactionMode::ReadOnly)?;
         let settings = settings_of(tx.store(META)?.get(JsValue::from_str(SETTINGS_KEY)).await?)?;
+        // The digests (or their keys) are asked for first and the working
+        // stores' slices right after, without waiting: IndexedDB answers in
+        // order, so the digests arrive first while the slices are read.
+        let digest_store = if with_digests { Some(tx.store(MONTH_DIGESTS)?) } else { None };
+        let asked = digest_store.as_ref().map(|store| match tier {
+            Tier::Working => issue(Box::pin(store.get_all(None, None))),
+            Tier::Everything => issue(Box::pin(store.get_all_keys(None, None))),
+        });
+        let stores = names[1..=working].iter().map(|name| tx.store(name)).collect::<Result<Vec<_>, _>>()?;
+        let settled_stores =
+            settled.iter().map(|(kind, name)| Ok((*kind, tx.store(name)?))).collect::<Result<Vec<_>, StoreError>>()?;
+        let mut requests = Vec::new();
+        for (kind, store) in (first..).zip(&stores) {
+            requests.extend(ask(store, BUCKETS[kind])?.into_iter().map(|r| (kind, r)));
+        }
         // The working set takes the digests; reading everything needs only
         // the settled months (the digests' keys).
         let (mut digests, mut months) = (Vec::new(), Vec::new());
-        if with_digests {
-            let store = tx.store(MONTH_DIGESTS)?;
+        if let Some(asked) = asked {
+            let rows = asked.await?;
             match tier {
-                Tier::Working => digests = store.get_all(None, None).await?,
+                Tier::Working => digests = rows,
                 Tier::Everything => {
-                    for key in store.get_all_keys(None, None).await? {
+                    for key in rows {
                         let month = key.as_string().and_then(|k| k.parse::<YearMonth>().ok());
                         months.push(month.ok_or_else(|| StoreError::Corrupt {
                             store: MONTH_DIGESTS,
@@ -144,13 +159,6 @@ impl Database {
                     }
                 }
             }
-        }
-        let stores = names[1..=working].iter().map(|name| tx.store(name)).collect::<Result<Vec<_>, _>>()?;
-        let settled_stores =
-            settled.iter().map(|(kind, name)| Ok((*kind, tx.store(name)?))).collect::<Result<Vec<_>, StoreError>>()?;
-        let mut requests = Vec::new();
-        for (kind, store) in (first..).zip(&stores) {
-            requests.extend(ask(store, BUCKETS[kind])?.into_iter().map(|r| (kind, r)));
         }
         // The settled tier a month at a time: its rows are a key range each.
         for (kind, store) in &settled_stores {

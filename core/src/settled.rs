@@ -167,21 +167,13 @@ impl MonthDigest {
         self.cases = union(&self.cases, &later.cases);
         self.revisits = union(&self.revisits, &later.revisits);
         self.trend.merge(&later.trend);
-        self.ended_records_in = months_union(&self.ended_records_in, &later.ended_records_in);
+        self.ended_records_in = union(&self.ended_records_in, &later.ended_records_in);
     }
 }
 
-/// The months of `a` and `b`, sorted, each once.
-fn months_union(a: &[YearMonth], b: &[YearMonth]) -> Vec<YearMonth> {
-    let mut all: Vec<YearMonth> = a.iter().chain(b).copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    all
-}
-
-/// The ids of `a` and `b`, sorted, each once.
-fn union(a: &[Uuid], b: &[Uuid]) -> Vec<Uuid> {
-    let mut all: Vec<Uuid> = a.iter().chain(b).copied().collect();
+/// The ids (or months) of `a` and `b`, sorted, each once.
+fn union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut all: Vec<T> = a.iter().chain(b).copied().collect();
     all.sort_unstable();
     all.dedup();
     all
@@ -236,7 +228,7 @@ impl Settled {
             Ok(at) => {
                 let (trend, ended) = &mut self.reports[at];
                 trend.merge(&digest.trend);
-                *ended = months_union(ended, &digest.ended_records_in);
+                *ended = union(ended, &digest.ended_records_in);
             }
             Err(at) => {
                 self.months.insert(at, digest.month);
@@ -269,7 +261,7 @@ impl Settled {
                 months.extend(ended);
             }
         }
-        months_union(&months, &[])
+        union(&months, &[])
     }
 
     /// The settled month the case `id` left with, if it left.

@@ -18,8 +18,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::calendar::text;
-
+use crate::calendar::text::{parse_date_time, parse_time};
 use crate::model::{
     Attempt, AttemptOutcome, Case, Method, RaisedIssue, Revisit, RevisitResult, Satisfaction, Signature,
 };
@@ -214,7 +213,7 @@ pub fn parse_date(field: Field, value: &str) -> Result<NaiveDate, FieldError> {
     if value.is_empty() {
         return Err(FieldError::new(field, Problem::Required));
     }
-    text::parse_date(value).ok_or(FieldError::new(field, Problem::InvalidDate))
+    crate::calendar::text::parse_date(value).ok_or(FieldError::new(field, Problem::InvalidDate))
 }
 
 /// What the revisit result form submits (the customer was reached).
@@ -267,13 +266,10 @@ impl ResultDraft {
         };
         let at = match self.at.trim() {
             "" => None,
-            t => match text::parse_time(t) {
-                Some(t) => Some(t),
-                None => {
-                    errors.push(FieldError::new(Field::Time, Problem::InvalidTime));
-                    None
-                }
-            },
+            t => parse_time(t).or_else(|| {
+                errors.push(FieldError::new(Field::Time, Problem::InvalidTime));
+                None
+            }),
         };
         let content = text(Field::Content, &self.content, TEXT_MAX, true, &mut errors);
         // Silence is not satisfaction (DOMAIN "Lessons"): the result must be chosen.
@@ -389,17 +385,17 @@ impl AttemptDraft {
     /// `now` is the office's local time; an attempt can't be in the future.
     pub fn validate(&self, now: NaiveDateTime) -> Result<Attempt, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let at = match text::parse_date_time(&self.at).ok_or(()) {
-            Ok(at) if at > now + chrono::Duration::minutes(1) => {
+        let at = match parse_date_time(&self.at) {
+            Some(at) if at > now + chrono::Duration::minutes(1) => {
                 errors.push(FieldError::new(Field::Time, Problem::InFuture));
                 None
             }
-            Ok(at) if at.date() < EARLIEST_DATE => {
+            Some(at) if at.date() < EARLIEST_DATE => {
                 errors.push(FieldError::new(Field::Time, Problem::TooEarly));
                 None
             }
-            Ok(at) => Some(at),
-            Err(_) => {
+            Some(at) => Some(at),
+            None => {
                 errors.push(FieldError::new(Field::Time, Problem::InvalidTime));
                 None
             }

@@ -62,6 +62,10 @@ fn settle_on(working: &mut Dataset, settled: &mut Settled, today: NaiveDate) -> 
     taken
 }
 
+fn next_month(m: YearMonth) -> YearMonth {
+    YearMonth::of(m.first_day() + chrono::Months::new(1))
+}
+
 /// An office caught up to 2027-01-31 and settled on `today`: every record,
 /// the working set, what is known of the settled months, and what left.
 fn settled_office(seed: u64, today: NaiveDate) -> (Dataset, Dataset, Settled, Vec<SettledMonth>) {
@@ -298,7 +302,7 @@ fn the_report_beyond_settled_months_is_the_report_over_every_record() {
                 }
                 let beyond = monthly_report_beyond(&view, &settled, month, today);
                 assert_eq!(beyond, monthly_report(&data, month, today), "seed {seed}, {month} on {today}");
-                month = YearMonth::of(month.first_day() + chrono::Months::new(1));
+                month = next_month(month);
             }
         }
     }
@@ -323,7 +327,7 @@ fn settling_a_month_at_a_time_ends_where_settling_at_once_does() {
             }
             assert!(settled.months().iter().all(|m| *m <= month), "seed {seed}: settled past {month}");
             assert_eq!(plan_beyond(&working, &settled, today), all, "seed {seed}, up to {month}");
-            month = YearMonth::of(month.first_day() + chrono::Months::new(1));
+            month = next_month(month);
         }
         let ids = |d: &Dataset| {
             (

@@ -47,7 +47,7 @@ pub fn bucket_in(id: Uuid, buckets: u32) -> u32 {
 }
 
 /// A record type kept in buckets.
-pub trait Stored: Serialize + DeserializeOwned {
+pub trait Stored: Serialize + DeserializeOwned + PartialEq {
     /// Its bucket store.
     const STORE: &'static str;
     /// How many buckets the store has, a power of two. Part of the stored
@@ -224,6 +224,18 @@ pub fn decode_all<T: Stored>(rows: &[JsValue], records: &mut Vec<T>) -> Result<(
 pub enum Change<'a, T> {
     Put(&'a T),
     Remove(Uuid),
+    /// Remove, only if stored exactly as given (else the write is stale).
+    Take(&'a T),
+}
+
+impl<T: Stored> Change<'_, T> {
+    /// The id of the record changed.
+    pub fn id(&self) -> Uuid {
+        match self {
+            Change::Put(r) | Change::Take(r) => r.id(),
+            Change::Remove(id) => *id,
+        }
+    }
 }
 
 /// `stored` (a bucket's records) with `changes` applied, in id order.
@@ -235,8 +247,8 @@ pub fn apply<T: Stored + Clone>(mut stored: Vec<T>, changes: &[Change<'_, T>]) -
                 Ok(i) => stored[i] = (*record).clone(),
                 Err(i) => stored.insert(i, (*record).clone()),
             },
-            Change::Remove(id) => {
-                if let Ok(i) = stored.binary_search_by_key(id, Stored::id) {
+            Change::Remove(_) | Change::Take(_) => {
+                if let Ok(i) = stored.binary_search_by_key(&change.id(), Stored::id) {
                     stored.remove(i);
                 }
             }

@@ -303,31 +303,54 @@ pub(super) async fn change<T: Stored + Clone>(
     done: &dyn Fn(usize),
     follows: Option<Follows<T>>,
 ) -> Result<(), StoreError> {
+    let rows = Rows { store: T::STORE, key: bucket_of::<T>, keys: T::keys };
+    change_rows(tx, rows, changes, done, follows).await
+}
+
+/// Where a write keeps records of `T`: a store, the key of the row that
+/// holds each record (by id), and the query keys a row lists for each.
+pub(super) struct Rows<K, Q> {
+    pub store: &'static str,
+    pub key: K,
+    pub keys: Q,
+}
+
+/// [`change`] in the rows of `rows`. A `Change::Take` whose record is not
+/// stored exactly as given fails the whole write as stale too.
+pub(super) async fn change_rows<T, K, Q>(
+    tx: &rexie::Transaction,
+    rows: Rows<K, Q>,
+    changes: Vec<Change<'_, T>>,
+    done: &dyn Fn(usize),
+    follows: Option<Follows<T>>,
+) -> Result<(), StoreError>
+where
+    T: Stored + Clone,
+    K: Fn(Uuid) -> u32,
+    Q: Fn(&T, &mut dyn FnMut(&'static str, String)),
+{
     if changes.is_empty() {
         return Ok(());
     }
-    let mut by_bucket: BTreeMap<u32, Vec<Change<'_, T>>> = BTreeMap::new();
+    let mut by_row: BTreeMap<u32, Vec<Change<'_, T>>> = BTreeMap::new();
     for c in changes {
-        let id = match &c {
-            Change::Put(r) => r.id(),
-            Change::Remove(id) => *id,
-        };
-        by_bucket.entry(bucket_of::<T>(id)).or_default().push(c);
+        by_row.entry((rows.key)(c.id())).or_default().push(c);
     }
-    let store = tx.store(T::STORE)?;
-    for (b, changes) in by_bucket {
+    let store = tx.store(rows.store)?;
+    for (b, changes) in by_row {
         let key = JsValue::from(b);
         let stored = match store.get(key.clone()).await? {
-            Some(row) if !row.is_undefined() => bucket::decode::<T>(&row)?,
+            Some(row) if !row.is_undefined() => bucket::decode_from::<T>(rows.store, &row)?,
             _ => Vec::new(),
         };
-        if let Some(follows) = follows {
-            for c in &changes {
-                if let Change::Put(r) = c {
-                    if !follows(r, stored.iter().find(|s| s.id() == r.id())) {
-                        return Err(StoreError::Stale { store: T::STORE, id: r.id() });
-                    }
-                }
+        for c in &changes {
+            let fresh = match c {
+                Change::Put(r) => follows.is_none_or(|follows| follows(r, stored.iter().find(|s| s.id() == r.id()))),
+                Change::Take(r) => stored.contains(r),
+                Change::Remove(_) => true,
+            };
+            if !fresh {
+                return Err(StoreError::Stale { store: rows.store, id: c.id() });
             }
         }
         let records = bucket::apply(stored, &changes);
@@ -335,7 +358,7 @@ pub(super) async fn change<T: Stored + Clone>(
             store.delete(key).await?;
         } else {
             let refs: Vec<&T> = records.iter().collect();
-            store.put(&bucket::encode(b, &refs)?, None).await?;
+            store.put(&bucket::encode_keyed(b, &refs, &rows.keys)?, None).await?;
         }
         done(changes.len());
     }

@@ -9,8 +9,6 @@
 //! range ([`row_key`]); each row lists its households for the
 //! `customer_id` index.
 
-use std::collections::BTreeMap;
-
 use js_sys::{Object, Reflect, Uint8Array};
 use rexie::KeyRange;
 use uuid::Uuid;
@@ -20,8 +18,8 @@ use huifang_core::calendar::YearMonth;
 use huifang_core::model::{Case, Revisit};
 use huifang_core::settled::{MonthDigest, SettledMonth};
 
-use super::bucket::{self, bucket_in, bucket_of, Change, Stored};
-use super::database::Database;
+use super::bucket::{self, bucket_in, Change, Stored};
+use super::database::{change, change_rows, Database, Rows};
 use super::schema::{
     BY_HOUSEHOLD, CASE_BUCKETS, MONTH_DIGESTS, REVISIT_BUCKETS, SETTLED_CASE_BUCKETS, SETTLED_REVISIT_BUCKETS,
 };
@@ -51,7 +49,7 @@ pub(super) fn month_range(month: YearMonth) -> Result<KeyRange, StoreError> {
 }
 
 /// A kind of record that settles: cases and revisit records.
-pub trait Settles: Stored + Clone + PartialEq {
+pub trait Settles: Stored + Clone {
     /// Its store in the settled tier.
     const SETTLED: &'static str;
     /// The household it belongs to, for the settled tier's index.
@@ -156,33 +154,33 @@ impl Database {
 
     /// The settled cases and records of `month`.
     pub async fn settled_month(&self, month: YearMonth) -> Result<SettledRecords, StoreError> {
-        self.settled_where(&|| Ok(Some(month_range(month)?)), &|_| true, None).await
+        self.settled_where(month_range(month)?, &|_| true, None).await
     }
 
     /// The settled cases and records of the household `customer`, found
     /// through the settled tier's household index.
     pub async fn settled_of_household(&self, customer: Uuid) -> Result<SettledRecords, StoreError> {
-        let key = || Ok(Some(KeyRange::only(&JsValue::from_str(&customer.to_string())).map_err(rexie::Error::from)?));
-        self.settled_where(&key, &|h| h == Some(customer), Some(BY_HOUSEHOLD)).await
+        let key = KeyRange::only(&JsValue::from_str(&customer.to_string())).map_err(rexie::Error::from)?;
+        self.settled_where(key, &|h| h == Some(customer), Some(BY_HOUSEHOLD)).await
     }
 
     /// The settled records in the rows of `range` (of `index`, else of the
     /// row keys) whose household passes `keep`, in one read-only transaction.
     async fn settled_where(
         &self,
-        range: &dyn Fn() -> Result<Option<KeyRange>, StoreError>,
+        range: KeyRange,
         keep: &dyn Fn(Option<Uuid>) -> bool,
         index: Option<&str>,
     ) -> Result<SettledRecords, StoreError> {
         let tx =
             self.db.transaction(&[SETTLED_CASE_BUCKETS, SETTLED_REVISIT_BUCKETS], rexie::TransactionMode::ReadOnly)?;
         let rows = |store: &'static str| {
-            let tx = &tx;
+            let (tx, range) = (&tx, Some(range.clone()));
             async move {
                 let store = tx.store(store)?;
                 let rows = match index {
-                    Some(index) => store.index(index)?.get_all(range()?, None).await?,
-                    None => store.get_all(range()?, None).await?,
+                    Some(index) => store.index(index)?.get_all(range, None).await?,
+                    None => store.get_all(range, None).await?,
                 };
                 Ok::<_, StoreError>(rows)
             }
@@ -206,51 +204,14 @@ impl Database {
     }
 }
 
-/// Takes `records` out of their working store inside `tx`, each bucket
-/// read and rewritten once; refused as stale unless each is stored exactly
-/// as given.
+/// Takes `records` out of their working store inside `tx`; refused as
+/// stale unless each is stored exactly as given.
 async fn leave<T: Settles>(tx: &rexie::Transaction, records: &[&T]) -> Result<(), StoreError> {
-    let mut by_bucket: BTreeMap<u32, Vec<&T>> = BTreeMap::new();
-    for r in records {
-        by_bucket.entry(bucket_of::<T>(r.id())).or_default().push(r);
-    }
-    let store = tx.store(T::STORE)?;
-    for (b, leaving) in by_bucket {
-        let key = JsValue::from(b);
-        let stored: Vec<T> = match store.get(key.clone()).await?.filter(|row| !row.is_undefined()) {
-            Some(row) => bucket::decode(&row)?,
-            None => Vec::new(),
-        };
-        for r in &leaving {
-            if !stored.iter().any(|s| s == *r) {
-                return Err(StoreError::Stale { store: T::STORE, id: r.id() });
-            }
-        }
-        let gone: Vec<Change<'_, T>> = leaving.iter().map(|r| Change::Remove(r.id())).collect();
-        let rest = bucket::apply(stored, &gone);
-        if rest.is_empty() {
-            store.delete(key).await?;
-        } else {
-            store.put(&bucket::encode(b, &rest.iter().collect::<Vec<_>>())?, None).await?;
-        }
-    }
-    Ok(())
+    change(tx, records.iter().map(|r| Change::Take(*r)).collect(), &|_| {}, None).await
 }
 
 /// Adds `records` of `month` to their settled rows inside `tx`.
 async fn enter<T: Settles>(tx: &rexie::Transaction, month: YearMonth, records: &[T]) -> Result<(), StoreError> {
-    let mut by_row: BTreeMap<u32, Vec<Change<'_, T>>> = BTreeMap::new();
-    for r in records {
-        by_row.entry(row_key(month, r.id())).or_default().push(Change::Put(r));
-    }
-    let store = tx.store(T::SETTLED)?;
-    for (key, puts) in by_row {
-        let stored: Vec<T> = match store.get(JsValue::from(key)).await?.filter(|row| !row.is_undefined()) {
-            Some(row) => bucket::decode_from(T::SETTLED, &row)?,
-            None => Vec::new(),
-        };
-        let all = bucket::apply(stored, &puts);
-        store.put(&bucket::encode_keyed(key, &all.iter().collect::<Vec<_>>(), household_keys::<T>)?, None).await?;
-    }
-    Ok(())
+    let rows = Rows { store: T::SETTLED, key: |id| row_key(month, id), keys: household_keys::<T> };
+    change_rows(tx, rows, records.iter().map(Change::Put).collect(), &|_| {}, None).await
 }

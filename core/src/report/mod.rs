@@ -14,7 +14,6 @@ mod handling;
 mod month_revisits;
 mod outcome;
 mod repair_sample;
-pub(crate) use repair_sample::quarter_of;
 mod scope;
 mod tally;
 
@@ -38,6 +37,8 @@ pub use dissatisfied::{DissatisfiedEntry, FollowUp, FollowUpStatus};
 pub use handling::Handling;
 pub use month_revisits::Reviews;
 pub use tally::{Tally, TallyAcc};
+
+pub(crate) use repair_sample::quarter_of;
 
 use crate::id_map::{IdMap, IdSet};
 use crate::settled::Settled;

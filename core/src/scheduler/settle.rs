@@ -77,19 +77,19 @@ pub fn settle_until(
     }
     // What the report's trend keeps of the cases that leave, worked out
     // while they are still held (rules 1–3 picks, rule 8 letters).
-    let leaving: IdSet<Uuid> =
-        data.cases.iter().filter(|c| old(case_month(c)).is_some() && !owing.contains(&c.id)).map(|c| c.id).collect();
+    let mut leaving: IdSet<Uuid> = IdSet::default();
+    let mut span: Option<(YearMonth, YearMonth)> = None;
+    for c in data.cases.iter().filter(|c| !owing.contains(&c.id)) {
+        if let Some(m) = old(case_month(c)) {
+            leaving.insert(c.id);
+            span = Some(span.map_or((m, m), |(from, to)| (from.min(m), to.max(m))));
+        }
+    }
     let mut out: BTreeMap<YearMonth, Leaving> = BTreeMap::new();
-    let months = data.cases.iter().filter(|c| leaving.contains(&c.id)).filter_map(case_month);
-    let (from, to) = months.fold((None, None), |(a, b): (Option<YearMonth>, Option<YearMonth>), m| {
-        (Some(a.map_or(m, |a| a.min(m))), Some(b.map_or(m, |b| b.max(m))))
-    });
-    let figures = match (from, to) {
-        (Some(from), Some(to)) => crate::report::figures_of(data, settled, &leaving, (from, to), today),
-        _ => Vec::new(),
-    };
-    for (m, figures) in figures {
-        out.entry(m).or_default().trend = figures;
+    if let Some(span) = span {
+        for (m, figures) in crate::report::figures_of(data, settled, &leaving, span, today) {
+            out.entry(m).or_default().trend = figures;
+        }
     }
     let mut kept_cases = Vec::with_capacity(data.cases.len());
     for case in std::mem::take(&mut data.cases) {

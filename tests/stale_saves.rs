@@ -74,12 +74,10 @@ async fn a_case_edited_in_two_tabs_keeps_the_first_save_and_refuses_the_stale_on
     done(name, a, b).await;
 }
 
-#[wasm_bindgen_test]
-async fn a_stale_revisit_save_writes_nothing_of_its_transaction() {
-    let name = "huifang-stale-revisit";
-    let (a, b) = two_tabs(name).await;
+/// The first round of case 2's revisit, due today.
+fn task() -> PlannedRevisit {
     let case_id = Uuid::from_u128(2);
-    let task = PlannedRevisit {
+    PlannedRevisit {
         key: TaskKey::Case { case_id, round: 1, escalation: false },
         case_id: Some(case_id),
         customer_id: Uuid::from_u128(1),
@@ -96,15 +94,25 @@ async fn a_stale_revisit_save_writes_nothing_of_its_transaction() {
         methods: vec![Method::Phone],
         attempts: 0,
         reasons: Vec::new(),
-    };
-    let attempt = |note: &str| Attempt {
+    }
+}
+
+/// An unanswered call.
+fn attempt(note: &str) -> Attempt {
+    Attempt {
         at: now().naive_utc(),
         method: Method::Phone,
         outcome: AttemptOutcome::NoAnswer,
         note: note.into(),
         staff_id: None,
-    };
-    let started = contact::start(&task, Uuid::from_u128(3), now());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_stale_revisit_save_writes_nothing_of_its_transaction() {
+    let name = "huifang-stale-revisit";
+    let (a, b) = two_tabs(name).await;
+    let started = contact::start(&task(), Uuid::from_u128(3), now());
     let record: Revisit = a.commit(&Changes::revisit(started)).await.unwrap().revisits[0].clone();
 
     // Tab A logs an attempt; tab B, still showing the record before it,
@@ -120,5 +128,21 @@ async fn a_stale_revisit_save_writes_nothing_of_its_transaction() {
     let stored = b.load().await.unwrap();
     assert_eq!(stored.revisits, vec![logged], "A's attempt is kept, B's did not overwrite it");
     assert!(stored.customers.is_empty(), "all or nothing: the customer of the refused save was not written");
+    done(name, a, b).await;
+}
+
+/// A record deleted in one tab stays deleted: a form another tab opened
+/// before is refused as stale, not written back as a record again.
+#[wasm_bindgen_test]
+async fn an_edit_of_a_record_deleted_in_another_tab_is_refused_not_written_back() {
+    let name = "huifang-stale-deleted";
+    let (a, b) = two_tabs(name).await;
+    let started = contact::start(&task(), Uuid::from_u128(3), now());
+    let record: Revisit = a.commit(&Changes::revisit(started)).await.unwrap().revisits[0].clone();
+    a.commit(&Changes { removed_revisits: vec![record.id], ..Changes::default() }).await.unwrap();
+
+    let from_b = Changes::revisit(contact::log_attempt(&record, attempt("下午无人接听"), now()));
+    assert!(matches!(b.commit(&from_b).await, Err(StoreError::Stale { .. })));
+    assert!(b.load().await.unwrap().revisits.is_empty(), "the deleted record did not come back");
     done(name, a, b).await;
 }

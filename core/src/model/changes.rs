@@ -41,10 +41,16 @@ pub trait Revised: Record {
     fn revision(&self) -> u32;
     fn set_revision(&mut self, revision: u32);
 
-    /// Whether saving `self` may replace `stored`: it was derived from
-    /// exactly that revision (nothing stored under its id is always fine).
+    /// Whether saving `self` (at its next revision) may replace `stored`:
+    /// it was derived from exactly that revision. A new record (its first
+    /// revision) needs nothing stored under its id; an edit of a record no
+    /// longer stored (another tab deleted it) is refused too, not written
+    /// back.
     fn follows(&self, stored: Option<&Self>) -> bool {
-        stored.is_none_or(|s| s.revision().checked_add(1) == Some(self.revision()))
+        match stored {
+            Some(s) => s.revision().checked_add(1) == Some(self.revision()),
+            None => self.revision() <= 1,
+        }
     }
 }
 

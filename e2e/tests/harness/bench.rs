@@ -68,12 +68,22 @@ fn renderers(profile: &Path) -> Vec<PathBuf> {
 
 /// A process's peak resident memory (VmHWM) in kB.
 fn hwm_kb(proc_dir: &Path) -> u64 {
+    status_kb(proc_dir, "VmHWM:")
+}
+
+/// A figure in kB of a process's `status` (`VmHWM:`, `VmRSS:`).
+fn status_kb(proc_dir: &Path, field: &str) -> u64 {
     let status = std::fs::read_to_string(proc_dir.join("status")).unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         .unwrap_or(0)
+}
+
+/// The largest renderer's resident memory now (VmRSS), in MB.
+pub fn renderer_resident_mb(b: &Browser) -> f64 {
+    renderers(b.profile_dir()).iter().map(|p| status_kb(p, "VmRSS:")).max().unwrap_or(0) as f64 / 1024.0
 }
 
 /// The renderer processes' peak resident memory (VmHWM), in MB: it covers

@@ -108,12 +108,17 @@ fn attempt(note: &str) -> Attempt {
     }
 }
 
+/// The record of `task()` started in tab `a`, as stored.
+async fn started(a: &Database) -> Revisit {
+    let started = contact::start(&task(), Uuid::from_u128(3), now());
+    a.commit(&Changes::revisit(started)).await.unwrap().revisits.remove(0)
+}
+
 #[wasm_bindgen_test]
 async fn a_stale_revisit_save_writes_nothing_of_its_transaction() {
     let name = "huifang-stale-revisit";
     let (a, b) = two_tabs(name).await;
-    let started = contact::start(&task(), Uuid::from_u128(3), now());
-    let record: Revisit = a.commit(&Changes::revisit(started)).await.unwrap().revisits[0].clone();
+    let record = started(&a).await;
 
     // Tab A logs an attempt; tab B, still showing the record before it,
     // logs another together with a customer edit in one save.
@@ -137,8 +142,7 @@ async fn a_stale_revisit_save_writes_nothing_of_its_transaction() {
 async fn an_edit_of_a_record_deleted_in_another_tab_is_refused_not_written_back() {
     let name = "huifang-stale-deleted";
     let (a, b) = two_tabs(name).await;
-    let started = contact::start(&task(), Uuid::from_u128(3), now());
-    let record: Revisit = a.commit(&Changes::revisit(started)).await.unwrap().revisits[0].clone();
+    let record = started(&a).await;
     a.commit(&Changes { removed_revisits: vec![record.id], ..Changes::default() }).await.unwrap();
 
     let from_b = Changes::revisit(contact::log_attempt(&record, attempt("下午无人接听"), now()));

@@ -256,7 +256,7 @@ impl Settled {
         let (first, last) = crate::report::quarter_of(month);
         let mut months = Vec::new();
         for (m, (_, ended)) in self.months.iter().zip(&self.reports) {
-            if (first <= *m && *m <= last) || *m == month {
+            if first <= *m && *m <= last {
                 months.push(*m);
                 months.extend(ended);
             }

@@ -309,7 +309,7 @@ fn the_report_beyond_settled_months_is_the_report_over_every_record() {
     assert!(read_some);
 }
 
-/// Settling a month at a time (as the app does, between frames) ends where
+/// Settling a month at a time ends where
 /// settling every month at once does, and at each step the plan over the
 /// working set is still the plan over every record.
 #[test]

@@ -44,10 +44,10 @@ pub fn settle(data: &mut Dataset, plan: &Plan, settled: &Settled, today: NaiveDa
     }
 }
 
-/// [`settle`], the months up to `until` only: the first time, three years
-/// of history settle, which takes long enough that the app settles a few
-/// months at a time between frames. `plan` stays the plan over `data` and
-/// `settled` as they become after each step (what leaves changes no task).
+/// [`settle`], the months up to `until` only. Each call reads every record
+/// of `data`, so settling a month at a time costs a call per month.
+/// `plan` stays the plan over `data` and `settled` as they become after
+/// each step (what leaves changes no task).
 pub fn settle_until(
     data: &mut Dataset,
     plan: &Plan,
